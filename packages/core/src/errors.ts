@@ -1,0 +1,148 @@
+/**
+ * payweave error classes, shared by server and client.
+ *
+ * Every error carries a stable string `code`, an optional `channel`, `isRetryable` and the original `cause`.
+ * `isInstance` recognises errors across ESM/CJS copies of this package (a `Symbol.for` marker, not `instanceof`).
+ * Messages say what to do and never contain key material or secrets.
+ */
+
+const PAY_ERROR_MARK = Symbol.for('payweave.error');
+
+/** One validation problem: `path` is dotted (`payer.openId`), `message` says what is expected. */
+export interface PayIssue {
+  path: string;
+  message: string;
+}
+
+export interface PayErrorOptions {
+  code?: string;
+  channel?: string;
+  isRetryable?: boolean;
+  cause?: unknown;
+}
+
+/** Base class of every error payweave throws or reports. */
+export class PayError extends Error {
+  /** Class name used by `isInstance` of subclasses; stable across bundles. */
+  static readonly errorType: string = 'PayError';
+  readonly [PAY_ERROR_MARK] = true;
+  /** Stable machine-readable code, e.g. `SIGNATURE_INVALID`, `AMOUNT_MISMATCH`. */
+  readonly code: string;
+  /** The payweave channel or provider the error concerns, when known. */
+  readonly channel?: string;
+  /** True when the same call may succeed if tried again later (network, gateway busy). */
+  readonly isRetryable: boolean;
+  /** Which error class produced this error (`PayGatewayError`, ...); survives bundling. */
+  readonly type: string;
+
+  constructor(message: string, options: PayErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const type = (new.target as unknown as { errorType: string }).errorType;
+    this.name = type;
+    this.type = type;
+    this.code = options.code ?? 'PAY_ERROR';
+    if (options.channel !== undefined) this.channel = options.channel;
+    this.isRetryable = options.isRetryable ?? false;
+  }
+
+  /**
+   * True when `value` is an error of this class (or, on `PayError`, of any payweave class), even when it was created
+   * by another copy of the package (ESM and CJS loaded side by side).
+   */
+  static isInstance<T extends PayError>(this: { errorType: string } & (abstract new (...args: never[]) => T), value: unknown): value is T {
+    if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[PAY_ERROR_MARK] !== true) {
+      return false;
+    }
+    if (this.errorType === 'PayError') return true;
+    return (value as { type?: unknown }).type === this.errorType;
+  }
+
+  /** A plain, log-safe representation (no `cause` chain, no raw payloads). */
+  toJSON(): Record<string, unknown> {
+    return { type: this.type, code: this.code, message: this.message, channel: this.channel, isRetryable: this.isRetryable };
+  }
+}
+
+/** A channel or server configuration is wrong: a missing field, an unreadable key, a key of the wrong kind. */
+export class PayConfigError extends PayError {
+  static override readonly errorType: string = 'PayConfigError';
+  constructor(message: string, options: PayErrorOptions = {}) {
+    super(message, { code: 'CONFIG_INVALID', ...options });
+  }
+}
+
+/** Input given to a payweave function does not satisfy its contract; `issues` lists each problem. */
+export class PayValidationError extends PayError {
+  static override readonly errorType: string = 'PayValidationError';
+  readonly issues: PayIssue[];
+  constructor(message: string, issues: PayIssue[] = [], options: PayErrorOptions = {}) {
+    super(message, { code: 'VALIDATION_FAILED', ...options });
+    this.issues = issues;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), issues: this.issues };
+  }
+}
+
+/** A signature, certificate chain or authentication tag did not verify: the message must not be trusted. */
+export class PaySignatureError extends PayError {
+  static override readonly errorType: string = 'PaySignatureError';
+  constructor(message: string, options: PayErrorOptions = {}) {
+    super(message, { code: 'SIGNATURE_INVALID', ...options });
+  }
+}
+
+export interface PayGatewayErrorOptions extends PayErrorOptions {
+  statusCode?: number;
+  gatewayCode?: string;
+  gatewaySubCode?: string;
+  gatewayMessage?: string;
+  requestId?: string;
+  raw?: unknown;
+}
+
+/** The gateway answered (with a verified response) that the request failed. */
+export class PayGatewayError extends PayError {
+  static override readonly errorType: string = 'PayGatewayError';
+  readonly statusCode?: number;
+  readonly gatewayCode?: string;
+  readonly gatewaySubCode?: string;
+  readonly gatewayMessage?: string;
+  readonly requestId?: string;
+  readonly raw?: unknown;
+  constructor(message: string, options: PayGatewayErrorOptions = {}) {
+    super(message, { code: 'GATEWAY_ERROR', ...options });
+    if (options.statusCode !== undefined) this.statusCode = options.statusCode;
+    if (options.gatewayCode !== undefined) this.gatewayCode = options.gatewayCode;
+    if (options.gatewaySubCode !== undefined) this.gatewaySubCode = options.gatewaySubCode;
+    if (options.gatewayMessage !== undefined) this.gatewayMessage = options.gatewayMessage;
+    if (options.requestId !== undefined) this.requestId = options.requestId;
+    if (options.raw !== undefined) this.raw = options.raw;
+  }
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      statusCode: this.statusCode,
+      gatewayCode: this.gatewayCode,
+      gatewaySubCode: this.gatewaySubCode,
+      gatewayMessage: this.gatewayMessage,
+      requestId: this.requestId,
+    };
+  }
+}
+
+/** The gateway (or the merchant server, seen from the client) could not be reached or did not answer in time. */
+export class PayConnectionError extends PayError {
+  static override readonly errorType: string = 'PayConnectionError';
+  constructor(message: string, options: PayErrorOptions = {}) {
+    super(message, { code: 'CONNECTION_FAILED', isRetryable: true, ...options });
+  }
+}
+
+/** The operation is not offered by this channel, runtime or configuration. */
+export class PayUnsupportedError extends PayError {
+  static override readonly errorType: string = 'PayUnsupportedError';
+  constructor(message: string, options: PayErrorOptions = {}) {
+    super(message, { code: 'UNSUPPORTED', ...options });
+  }
+}

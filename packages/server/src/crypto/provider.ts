@@ -1,0 +1,58 @@
+/**
+ * The cryptography seam. Async-only (WebCrypto is async; Stripe had to add `*Async` twins later, we start async).
+ * Bytes in, bytes out. Keys are imported once into opaque handles and reused: re-parsing a PEM per call costs ~7x.
+ *
+ * Two implementations share one known-answer contract suite (`crypto.contract.ts`):
+ * - `provider.node.ts` on `node:crypto` (KeyObjects),
+ * - `provider.web.ts` on WebCrypto (`crypto.subtle`), for edge runtimes; MD5, which WebCrypto lacks, in pure JS.
+ */
+
+/** Hash used inside an RSASSA-PKCS1-v1_5 signature. */
+export type RsaHash = 'SHA-256' | 'SHA-1';
+/** Digest algorithms the channels need (MD5 only for WeChat Pay v2 and Alipay certificate serials). */
+export type DigestAlgorithm = 'SHA-256' | 'SHA-1' | 'MD5';
+
+/** An imported RSA private key (PKCS#8 inside). Opaque: only a provider can use it. */
+export interface RsaPrivateKeyHandle {
+  readonly type: 'rsa-private';
+  /** Modulus size in bits, for messages and checks (2048 expected by WeChat v3). */
+  readonly modulusBits: number;
+}
+/** An imported RSA public key (SPKI inside). */
+export interface RsaPublicKeyHandle {
+  readonly type: 'rsa-public';
+  readonly modulusBits: number;
+}
+/** An imported EC P-256 public key, for ES256 (Apple JWS). */
+export interface EcPublicKeyHandle {
+  readonly type: 'ec-public';
+}
+
+export interface CryptoProvider {
+  readonly name: 'node' | 'web';
+  /** Import a PKCS#8 DER RSA private key (see `keys.ts` for turning user input into PKCS#8). */
+  importRsaPrivateKey(pkcs8: Uint8Array): Promise<RsaPrivateKeyHandle>;
+  /** Import an SPKI DER RSA public key. */
+  importRsaPublicKey(spki: Uint8Array): Promise<RsaPublicKeyHandle>;
+  /** Import an SPKI DER EC P-256 public key. */
+  importEcPublicKey(spki: Uint8Array): Promise<EcPublicKeyHandle>;
+  /** RSASSA-PKCS1-v1_5 signature (deterministic: comparable byte for byte with a vector). */
+  rsaSign(hash: RsaHash, key: RsaPrivateKeyHandle, data: Uint8Array): Promise<Uint8Array>;
+  /** RSASSA-PKCS1-v1_5 verification. Returns false for a wrong signature; never throws for bad signature bytes. */
+  rsaVerify(hash: RsaHash, key: RsaPublicKeyHandle, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  /** ECDSA P-256 / SHA-256 verification of a raw 64-byte `r || s` (IEEE P1363, as JWS uses) signature. */
+  ecdsaP256Verify(key: EcPublicKeyHandle, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  /** HMAC-SHA256. */
+  hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
+  /** Message digest. */
+  digest(algorithm: DigestAlgorithm, data: Uint8Array): Promise<Uint8Array>;
+  /** AES-256-GCM encryption; returns ciphertext followed by the 16-byte tag (the WeChat Pay v3 layout). */
+  aesGcmEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Promise<Uint8Array>;
+  /**
+   * AES-256-GCM decryption of ciphertext || tag. Throws `PaySignatureError` (code `DECRYPTION_FAILED`) when the tag
+   * does not authenticate: a forged or corrupted message, or the wrong key.
+   */
+  aesGcmDecrypt(key: Uint8Array, iv: Uint8Array, ciphertextAndTag: Uint8Array, aad?: Uint8Array): Promise<Uint8Array>;
+  /** Cryptographically secure random bytes. */
+  randomBytes(length: number): Uint8Array;
+}

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromBase64, fromHex, toBase64, toBase64Url, toHex, timingSafeEqualText } from './encoding';
+
+describe('encoding', () => {
+  it('matches RFC 4648 test vectors', () => {
+    const vectors: [string, string][] = [['', ''], ['f', 'Zg=='], ['fo', 'Zm8='], ['foo', 'Zm9v'], ['foob', 'Zm9vYg=='], ['fooba', 'Zm9vYmE='], ['foobar', 'Zm9vYmFy']];
+    for (const [plain, encoded] of vectors) {
+      const bytes = new TextEncoder().encode(plain);
+      expect(toBase64(bytes)).toBe(encoded);
+      expect(fromBase64(encoded)).toEqual(bytes);
+    }
+    expect(toBase64Url(new Uint8Array([0xfb, 0xff]))).toBe('-_8');
+    expect(fromBase64('-_8')).toEqual(new Uint8Array([0xfb, 0xff]));
+    expect(toHex(new Uint8Array([0, 15, 255]))).toBe('000fff');
+  });
+
+  it('round-trips random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(fromBase64(toBase64(bytes))).toEqual(bytes);
+        expect(fromBase64(toBase64Url(bytes))).toEqual(bytes);
+        expect(fromHex(toHex(bytes))).toEqual(bytes);
+      }),
+    );
+  });
+
+  it('refuses malformed input instead of guessing', () => {
+    expect(fromBase64('a')).toBeNull();
+    expect(fromBase64('ab$c')).toBeNull();
+    expect(fromBase64('中文')).toBeNull();
+    expect(fromHex('abc')).toBeNull();
+    expect(fromHex('zz')).toBeNull();
+    expect(timingSafeEqualText('abc', 'abd')).toBe(false);
+    expect(timingSafeEqualText('abc', 'abc')).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The durable record behind exactly-once fulfilment. Every state change is a compare-and-set that records the event
+ * that caused it in the same atomic step, so two racers (a notification and a re-query, two server processes) cannot
+ * both win. One contract suite (`store.contract.ts`) runs against every implementation.
+ */
+import type { ChargeStatus, PaymentEvent, Refund, RefundStatus } from '@payweave/core';
+import type { StoredCharge } from '../channels/types';
+
+/** A verified message that could not be applied: unknown order, amount mismatch, paid after close... */
+export interface Anomaly {
+  id: string;
+  kind: 'unknown_order' | 'amount_mismatch' | 'currency_mismatch' | 'illegal_transition' | 'unknown_refund';
+  provider: string;
+  orderNo?: string;
+  eventId?: string;
+  detail: string;
+  occurredAt: string;
+  raw?: unknown;
+}
+
+/** A processed event: the dedupe record. `delivered` becomes true once `onEvent` has returned. */
+export interface EventRecord {
+  id: string;
+  event: PaymentEvent;
+  delivered: boolean;
+  recordedAt: string;
+}
+
+export interface ChargeTransition {
+  orderNo: string;
+  /** Apply only if the charge is currently in one of these states. */
+  from: readonly ChargeStatus[];
+  to: ChargeStatus;
+  patch?: Partial<Pick<StoredCharge, 'channelTradeNo' | 'paidAt' | 'amountRefunded' | 'channelData'>>;
+  /** Recorded in the same atomic step; if an event with this id exists already, nothing is applied. */
+  event?: PaymentEvent;
+}
+
+export type TransitionOutcome =
+  | { outcome: 'applied'; charge: StoredCharge }
+  | { outcome: 'duplicate'; charge: StoredCharge | null; record: EventRecord }
+  | { outcome: 'conflict'; charge: StoredCharge }
+  | { outcome: 'not_found' };
+
+export interface StoredRefund extends Refund {
+  reason?: string;
+}
+
+export interface ListChargesQuery {
+  status?: ChargeStatus;
+  createdBefore?: string;
+  limit?: number;
+}
+
+export interface PaymentStore {
+  /** Insert a new charge; resolves false (and changes nothing) when the order number exists already. */
+  insertCharge(charge: StoredCharge): Promise<boolean>;
+  getCharge(orderNo: string): Promise<StoredCharge | null>;
+  listCharges(query: ListChargesQuery): Promise<StoredCharge[]>;
+  /** Replace the credential/channel data of a still-pending charge (a re-created prepay). */
+  updatePendingCharge(orderNo: string, patch: Pick<StoredCharge, 'credential'> & Partial<Pick<StoredCharge, 'channelData' | 'channelTradeNo'>>): Promise<StoredCharge | null>;
+  /** Compare-and-set of a charge's status together with its event record. */
+  transitionCharge(transition: ChargeTransition): Promise<TransitionOutcome>;
+
+  insertRefund(refund: StoredRefund): Promise<boolean>;
+  getRefund(refundNo: string): Promise<StoredRefund | null>;
+  /** Compare-and-set of a refund's status; on `succeeded` the charge's `amountRefunded` grows in the same step. */
+  transitionRefund(refundNo: string, from: readonly RefundStatus[], to: RefundStatus, patch?: Partial<StoredRefund>, event?: PaymentEvent): Promise<{ outcome: 'applied' | 'conflict' | 'duplicate' | 'not_found'; refund: StoredRefund | null }>;
+
+  /** Record an event with no state change (a duplicate-safe audit of e.g. Apple notifications). False if known. */
+  recordEvent(event: PaymentEvent): Promise<boolean>;
+  getEvent(eventId: string): Promise<EventRecord | null>;
+  /** Mark `onEvent` as done for this event. */
+  markEventDelivered(eventId: string): Promise<void>;
+
+  recordAnomaly(anomaly: Anomaly): Promise<void>;
+  listAnomalies(): Promise<Anomaly[]>;
+
+  /**
+   * Bind an Apple original transaction to an account, first come first served. Returns the owner after the call:
+   * the given account when it won (or already owned it), another account when it was claimed before.
+   */
+  claimAppleTransaction(originalTransactionId: string, accountId: string): Promise<{ owner: string; created: boolean }>;
+}
