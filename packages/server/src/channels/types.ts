@@ -16,6 +16,7 @@ import type {
 } from '@payweave/core';
 import type { CryptoProvider } from '../crypto/provider';
 import type { HttpClient } from '../http/client';
+import type { PaymentStore } from '../lifecycle/store';
 
 /** A notification (or browser return) exactly as it reached the merchant's server. */
 export interface RawNotification {
@@ -122,4 +123,16 @@ export interface PayChannel {
   verifyNotification?(request: RawNotification): Promise<VerifiedNotification>;
   acknowledge?(outcome: AcknowledgementOutcome): Acknowledgement;
   verifyReturn?(request: RawNotification): Promise<{ orderNo: string; hint: ChargeStatus }>;
+
+  /** Apple only: the capability `createPayServer` exposes as `pay.apple`. */
+  apple?: AppleCapabilityShape;
+  /** Called once by `createPayServer` with its store (Apple transaction ownership records). */
+  bindStore?(store: PaymentStore): void;
+}
+
+/** The structural shape of `pay.apple`; `channels/apple` defines the precise types. */
+export interface AppleCapabilityShape {
+  verifyTransaction(signedTransaction: string, options?: { accountId?: string }): Promise<unknown>;
+  verifyReceipt(receiptData: string, options?: { accountId?: string }): Promise<unknown>;
+  appAccountToken(accountId: string): string;
 }

@@ -23,9 +23,15 @@ export interface RsaPublicKeyHandle {
   readonly type: 'rsa-public';
   readonly modulusBits: number;
 }
-/** An imported EC P-256 public key, for ES256 (Apple JWS). */
+/** Named curves for ECDSA verification (Apple JWS leaves: P-256; Apple and Ant Financial roots: P-384). */
+export type EcCurve = 'P-256' | 'P-384';
+/** Hash inside an ECDSA signature (ES256 uses SHA-256; CA certificates also use SHA-384). */
+export type EcdsaHash = 'SHA-256' | 'SHA-384';
+/** An imported EC public key, for ES256 (Apple JWS) and ECDSA certificate signatures. */
 export interface EcPublicKeyHandle {
   readonly type: 'ec-public';
+  /** Read from the SPKI at import. */
+  readonly curve: EcCurve;
 }
 
 export interface CryptoProvider {
@@ -34,7 +40,7 @@ export interface CryptoProvider {
   importRsaPrivateKey(pkcs8: Uint8Array): Promise<RsaPrivateKeyHandle>;
   /** Import an SPKI DER RSA public key. */
   importRsaPublicKey(spki: Uint8Array): Promise<RsaPublicKeyHandle>;
-  /** Import an SPKI DER EC P-256 public key. */
+  /** Import an SPKI DER EC public key on P-256 or P-384 (the curve is read from the SPKI). */
   importEcPublicKey(spki: Uint8Array): Promise<EcPublicKeyHandle>;
   /** RSASSA-PKCS1-v1_5 signature (deterministic: comparable byte for byte with a vector). */
   rsaSign(hash: RsaHash, key: RsaPrivateKeyHandle, data: Uint8Array): Promise<Uint8Array>;
@@ -42,17 +48,30 @@ export interface CryptoProvider {
   rsaVerify(hash: RsaHash, key: RsaPublicKeyHandle, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
   /** ECDSA P-256 / SHA-256 verification of a raw 64-byte `r || s` (IEEE P1363, as JWS uses) signature. */
   ecdsaP256Verify(key: EcPublicKeyHandle, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  /**
+   * ECDSA verification on the key's curve with `hash`, of a raw `r || s` (IEEE P1363) signature; DER-encoded
+   * certificate signatures are converted first (`x509.ts`). Returns false for a wrong or malformed signature.
+   */
+  ecdsaVerify(hash: EcdsaHash, key: EcPublicKeyHandle, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
   /** HMAC-SHA256. */
   hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
   /** Message digest. */
   digest(algorithm: DigestAlgorithm, data: Uint8Array): Promise<Uint8Array>;
-  /** AES-256-GCM encryption; returns ciphertext followed by the 16-byte tag (the WeChat Pay v3 layout). */
+  /**
+   * AES-GCM encryption (AES-256 for a 32-byte key, AES-128 for a 16-byte key, as wechatpay-go picks it); returns
+   * ciphertext followed by the 16-byte tag (the WeChat Pay v3 layout).
+   */
   aesGcmEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Promise<Uint8Array>;
   /**
    * AES-256-GCM decryption of ciphertext || tag. Throws `PaySignatureError` (code `DECRYPTION_FAILED`) when the tag
    * does not authenticate: a forged or corrupted message, or the wrong key.
    */
   aesGcmDecrypt(key: Uint8Array, iv: Uint8Array, ciphertextAndTag: Uint8Array, aad?: Uint8Array): Promise<Uint8Array>;
+  /**
+   * AES-ECB decryption with PKCS#7 unpadding (WeChat Pay v2 refund `req_info`: AES-256 with key = md5 hex of the API
+   * key). 16- or 32-byte keys. Throws `PaySignatureError` (code `DECRYPTION_FAILED`) for bad length or padding.
+   */
+  aesEcbDecrypt(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
   /** Cryptographically secure random bytes. */
   randomBytes(length: number): Uint8Array;
 }

@@ -1,0 +1,87 @@
+/**
+ * `createPayClient`: the browser / WebView / mini-program / React Native side of payweave. It asks the merchant's
+ * own server for a charge (amount and subject are decided there, never here), launches the channel flow, and asks
+ * the server again for the verified outcome.
+ */
+import { PayConfigError, type Charge, type CreateChargeInput } from '@payweave/core';
+import type { NativeBridges } from './bridges';
+import { isChargeLike } from './charge-shape';
+import { invalidResponseError, serverError } from './errors';
+import { dispatchLaunch, registerLaunchers } from './launch';
+import { createTransport, type AxiosLikeInstance, type FetchLike, type HeadersOption } from './transport';
+import type { LaunchOptions, LaunchResult, Launcher, NavigateHook } from './types';
+import { pollUntilFinal, type WaitOptions } from './wait';
+
+/** Options of `createPayClient`. */
+export interface PayClientOptions {
+  /** Base URL of the merchant's charge routes (`createChargeRoutes`), e.g. '/api/pay' or 'https://shop.example/api/pay'. */
+  endpoint: string;
+  /** The HTTP client: a `fetch` function (default: the global one) or the app's AxiosInstance (axios is a peer). */
+  http?: FetchLike | AxiosLikeInstance;
+  /** Extra headers on every request, or a function returning them (called per request, e.g. for a fresh token). */
+  headers?: HeadersOption;
+  /** Native wallet SDK entry points the app injects (app channels). */
+  bridges?: NativeBridges;
+  /** The launchers this app uses, imported from their subpaths (`@payweave/client/redirect`, ...). */
+  launchers?: readonly Launcher[];
+  /** Receive navigations (redirects, form posts) instead of the client performing them. */
+  onNavigate?: NavigateHook;
+}
+
+/** What the client sends to create a charge; the server resolves amount and subject from `orderNo`. */
+export type ClientChargeRequest = Pick<CreateChargeInput, 'orderNo' | 'channel' | 'payer' | 'returnUrl'>;
+
+/** Options of `createCharge`. */
+export interface CreateChargeOptions {
+  signal?: AbortSignal;
+}
+
+/** A payweave client bound to one merchant endpoint. */
+export interface PayClient {
+  /** POST `{endpoint}/charges`: the merchant server creates the charge and returns it with its credential. */
+  createCharge(request: ClientChargeRequest, options?: CreateChargeOptions): Promise<Charge>;
+  /** Open the payer-facing flow for `charge` with the registered launcher. Never rejects for payer outcomes. */
+  launch(charge: Charge, options?: LaunchOptions): Promise<LaunchResult>;
+  /** `createCharge` then `launch`. Rejects only when the charge cannot be created. */
+  pay(request: ClientChargeRequest, options?: LaunchOptions): Promise<LaunchResult>;
+  /** GET `{endpoint}/charges/:orderNo` until the charge is succeeded, failed or closed. */
+  waitForResult(orderNo: string, options?: WaitOptions): Promise<Charge>;
+}
+
+/** Create a client for the merchant server at `endpoint`. Safe to call during server rendering. */
+export function createPayClient(options: PayClientOptions): PayClient {
+  if (typeof options?.endpoint !== 'string' || options.endpoint === '') {
+    throw new PayConfigError("createPayClient needs `endpoint`, the base URL of your charge routes, e.g. '/api/pay'", {
+      code: 'CLIENT_ENDPOINT_MISSING',
+    });
+  }
+  const endpoint = options.endpoint.replace(/\/+$/, '');
+  const transport = createTransport(options.http, options.headers);
+  const registry = registerLaunchers(options.launchers);
+  const defaults = { bridges: options.bridges ?? {}, ...(options.onNavigate ? { onNavigate: options.onNavigate } : {}) };
+
+  async function requestCharge(method: 'GET' | 'POST', url: string, body: unknown, signal: AbortSignal | undefined): Promise<Charge> {
+    const response = await transport({ method, url, body, ...(signal ? { signal } : {}) });
+    if (response.status < 200 || response.status > 299) throw serverError(response.status, response.data, method, url);
+    if (!isChargeLike(response.data)) throw invalidResponseError(method, url, 'a Charge');
+    return response.data;
+  }
+
+  const client: PayClient = {
+    createCharge(request, createOptions = {}) {
+      return requestCharge('POST', `${endpoint}/charges`, request, createOptions.signal);
+    },
+    launch(charge, launchOptions) {
+      return dispatchLaunch(registry, charge, defaults, launchOptions);
+    },
+    async pay(request, launchOptions = {}) {
+      const charge = await client.createCharge(request, launchOptions.signal ? { signal: launchOptions.signal } : {});
+      return client.launch(charge, launchOptions);
+    },
+    waitForResult(orderNo, waitOptions) {
+      const url = `${endpoint}/charges/${encodeURIComponent(orderNo)}`;
+      return pollUntilFinal(orderNo, (signal) => requestCharge('GET', url, undefined, signal), waitOptions);
+    },
+  };
+  return client;
+}

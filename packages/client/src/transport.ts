@@ -1,0 +1,98 @@
+/**
+ * How the client talks to the merchant server: the platform `fetch` by default, or the app's own AxiosInstance so
+ * that its interceptors (auth headers, logging, token refresh) and baseURL apply. axios is never imported: an
+ * instance is recognised by its shape.
+ */
+import { PayConfigError } from '@payweave/core';
+import { abortedError, connectionError } from './errors';
+
+/** The `fetch` signature the client needs (the platform's, or a polyfill's). */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The request config fields the client sets on an axios request. */
+export interface AxiosLikeRequestConfig {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  data?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+/** The part of an `AxiosInstance` the client uses; a real `AxiosInstance` satisfies it. */
+export interface AxiosLikeInstance {
+  request(config: AxiosLikeRequestConfig): Promise<{ status: number; data: unknown }>;
+  defaults: object;
+}
+
+/** Extra request headers: a fixed record, or a function called before each request (fresh auth tokens). */
+export type HeadersOption = Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+
+/** One call to the merchant server. `body` is sent as JSON. */
+export interface TransportRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+/** The server's answer: its status and its body parsed as JSON (the text when it is not JSON). */
+export interface TransportResponse {
+  status: number;
+  data: unknown;
+}
+
+/** Sends one request; rejects only with `PayConnectionError` (unreachable) or `ABORTED`, never for an HTTP status. */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+type Send = (request: TransportRequest, headers: Record<string, string>) => Promise<TransportResponse>;
+
+/** True for an axios instance (or anything shaped like one), without importing axios. */
+export function isAxiosLike(http: unknown): http is AxiosLikeInstance {
+  const candidate = http as Partial<AxiosLikeInstance> | undefined;
+  return typeof candidate?.request === 'function' && !!candidate.defaults;
+}
+
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string' || data === '') return data || undefined;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
+
+function sendWithFetch(fetchFn: FetchLike): Send {
+  return async ({ method, url, body, signal }, headers) => {
+    const response = await fetchFn(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: signal ?? null });
+    return { status: response.status, data: await response.text() };
+  };
+}
+
+function sendWithAxios(instance: AxiosLikeInstance): Send {
+  return ({ method, url, body, signal }, headers) =>
+    instance.request({ method, url, headers, data: body, signal }).catch((error: { response?: TransportResponse } | null) => {
+      // axios rejects non-2xx answers (unless the app changed validateStatus): they are answers, not failures.
+      if (typeof error?.response?.status === 'number') return error.response;
+      throw error;
+    });
+}
+
+/** Build the transport for `http` (default: the global `fetch`, looked up per request, never at import). */
+export function createTransport(http: FetchLike | AxiosLikeInstance | undefined, headers?: HeadersOption): Transport {
+  const send = isAxiosLike(http) ? sendWithAxios(http) : typeof http === 'function' ? sendWithFetch(http) : undefined;
+  return async (request) => {
+    const sender = send ?? (http === undefined && typeof fetch === 'function' ? sendWithFetch((input, init) => fetch(input, init)) : undefined);
+    if (!sender) {
+      throw new PayConfigError('createPayClient: pass `http`, a fetch function or an AxiosInstance (no global fetch here)', { code: 'CLIENT_HTTP_MISSING' });
+    }
+    const extra = typeof headers === 'function' ? await headers() : headers;
+    const json = request.body === undefined ? {} : { 'content-type': 'application/json' };
+    try {
+      const response = await sender(request, { accept: 'application/json', ...json, ...extra });
+      return { status: response.status, data: parseBody(response.data) };
+    } catch (error) {
+      const what = `${request.method} ${request.url}`;
+      throw request.signal?.aborted ? abortedError(what, request.signal.reason) : connectionError(what, error);
+    }
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * `application/x-www-form-urlencoded` decoding for Alipay notifications and browser returns: each value is
+ * form-decoded exactly once (decoding twice is alipay-sdk issue #45: a `%` in a value breaks the signature), and the
+ * bytes are read in the charset the message names in its own `charset` field (GBK merchants get GBK bodies).
+ * @see https://opendocs.alipay.com/open/270/105902 (asynchronous notification: parameters, charset)
+ */
+import { PayValidationError } from '@payweave/core';
+
+/** Larger than any real Alipay notification (a few KB) by far; bigger bodies are refused before any work. */
+export const MAX_FORM_LENGTH = 256 * 1024;
+
+/** Charsets Alipay uses, mapped to their WHATWG Encoding labels (TextDecoder exists in Node and edge runtimes). */
+const CHARSETS: Readonly<Record<string, string>> = { 'utf-8': 'utf-8', utf8: 'utf-8', gbk: 'gbk', gb2312: 'gbk', gb18030: 'gb18030' };
+
+const PLUS = 0x2b;
+const PERCENT = 0x25;
+
+/** Decoded fields in body order. Duplicate names are refused: a signed value and a used value could differ. */
+export type FormFields = Map<string, string>;
+
+function invalid(message: string, path = 'body'): PayValidationError {
+  return new PayValidationError(message, [{ path, message }], { code: 'NOTIFICATION_MALFORMED', channel: 'alipay' });
+}
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  return -1;
+}
+
+/** Bytes of one form token: `+` is a space, `%XX` a byte, anything else itself (a stray `%` stays literal, as in WHATWG). */
+function unescapeBytes(token: Uint8Array): Uint8Array {
+  const out = new Uint8Array(token.length);
+  let o = 0;
+  for (let i = 0; i < token.length; i++) {
+    const byte = token[i] as number;
+    if (byte === PLUS) {
+      out[o++] = 0x20;
+    } else if (byte === PERCENT && i + 2 < token.length && hexValue(token[i + 1] ?? 0) >= 0 && hexValue(token[i + 2] ?? 0) >= 0) {
+      out[o++] = hexValue(token[i + 1] as number) * 16 + hexValue(token[i + 2] as number);
+      i += 2;
+    } else {
+      out[o++] = byte;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+function splitPairs(bytes: Uint8Array): Array<[Uint8Array, Uint8Array]> {
+  const pairs: Array<[Uint8Array, Uint8Array]> = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x26) continue; // '&'
+    const part = bytes.subarray(start, i);
+    start = i + 1;
+    if (part.length === 0) continue;
+    const eq = part.indexOf(0x3d); // '='
+    pairs.push(eq < 0 ? [part, new Uint8Array(0)] : [part.subarray(0, eq), part.subarray(eq + 1)]);
+  }
+  return pairs;
+}
+
+/** The WHATWG label for a message's `charset` field (absent: UTF-8, the gateway default). */
+export function charsetLabel(charset: string | undefined): string {
+  if (charset === undefined || charset === '') return 'utf-8';
+  const label = CHARSETS[charset.trim().toLowerCase()];
+  if (!label) throw invalid(`unsupported charset ${JSON.stringify(charset.slice(0, 20))}: Alipay sends utf-8 or GBK`, 'charset');
+  return label;
+}
+
+/** Text of an ASCII-only token (the `charset` field), without the message charset. */
+function asciiValue(bytes: Uint8Array): string {
+  return String.fromCharCode(...unescapeBytes(bytes).subarray(0, 64));
+}
+
+/**
+ * Decode a form body once, in the charset named by its `charset` field. Throws `PayValidationError` for an oversized
+ * body, an unknown charset, bytes invalid in that charset, or a repeated field name.
+ */
+export function parseForm(body: string | Uint8Array): FormFields {
+  if (body.length > MAX_FORM_LENGTH) throw invalid(`form body is larger than ${MAX_FORM_LENGTH} bytes: not an Alipay message`);
+  // '&', '=', '%' and '+' never occur inside a UTF-8 or GBK multi-byte character, so splitting bytes is safe.
+  const pairs = splitPairs(typeof body === 'string' ? new TextEncoder().encode(body) : body);
+  const charsetField = pairs.find(([key]) => asciiValue(key) === 'charset');
+  const label = charsetLabel(charsetField ? asciiValue(charsetField[1]) : undefined);
+  // eslint-disable-next-line no-control-regex
+  if (typeof body === 'string' && label !== 'utf-8' && /[^\x00-\x7f]/.test(body)) {
+    // Text a framework already decoded cannot be turned back into the GBK bytes that were signed.
+    throw invalid('a GBK message with unescaped non-ASCII text must be passed as the raw body bytes (Uint8Array)');
+  }
+  const decoder = new TextDecoder(label, { fatal: true });
+  const fields: FormFields = new Map();
+  for (const [rawKey, rawValue] of pairs) {
+    let key: string;
+    let value: string;
+    try {
+      key = decoder.decode(unescapeBytes(rawKey));
+      value = decoder.decode(unescapeBytes(rawValue));
+    } catch {
+      throw invalid(`form body is not valid ${label}: pass the raw request body exactly as received`);
+    }
+    if (fields.has(key)) throw invalid(`field ${JSON.stringify(key.slice(0, 40))} appears twice: refusing an ambiguous message`, key);
+    fields.set(key, value);
+  }
+  return fields;
+}

@@ -1,0 +1,38 @@
+/**
+ * Beijing time (UTC+8, no daylight saving) for Alipay's `timestamp` parameter and `gmt_*` fields.
+ * Computed from epoch milliseconds with plain arithmetic so the host time zone never leaks in (alipay-sdk formats
+ * with the process-local zone: under TZ=UTC it signs a time eight hours off).
+ * @see https://opendocs.alipay.com/common/02kf5q (common request parameters: timestamp "yyyy-MM-dd HH:mm:ss", GMT+8)
+ */
+import { PayValidationError } from '@payweave/core';
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+const BEIJING_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** `yyyy-MM-dd HH:mm:ss` in UTC+8 for an epoch-millisecond instant. */
+export function formatBeijingTime(epochMs: number): string {
+  const iso = new Date(epochMs + BEIJING_OFFSET_MS).toISOString(); // 2024-01-02T03:04:05.000Z, shifted to +08:00
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** `yyyy-MM-dd HH:mm:ss` Beijing time to ISO 8601 with its offset (`2024-01-02T03:04:05+08:00`); throws if malformed. */
+export function beijingTimeToIso(value: string): string {
+  const match = BEIJING_TIME.exec(value);
+  if (!match) {
+    throw new PayValidationError(`expected an Alipay time like "2024-01-02 03:04:05"; got ${JSON.stringify(value.slice(0, 40))}`, [
+      { path: 'time', message: 'expected yyyy-MM-dd HH:mm:ss' },
+    ]);
+  }
+  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}+08:00`;
+}
+
+/** ISO 8601 instant (any offset) to `yyyy-MM-dd HH:mm:ss` Beijing time, for `time_expire`. */
+export function isoToBeijingTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) {
+    throw new PayValidationError(`expected an ISO 8601 date-time; got ${JSON.stringify(iso.slice(0, 40))}`, [
+      { path: 'expiresAt', message: 'expected an ISO 8601 date-time' },
+    ]);
+  }
+  return formatBeijingTime(ms);
+}

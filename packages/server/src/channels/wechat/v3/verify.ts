@@ -1,0 +1,93 @@
+/**
+ * Verification of WeChat Pay APIv3 responses and notifications: `Wechatpay-Timestamp\nWechatpay-Nonce\nBODY\n`
+ * signed SHA256withRSA by the platform key named in `Wechatpay-Serial` (a platform-certificate serial or a
+ * `PUB_KEY_ID_...` WeChat Pay public-key id). The key is chosen by serial, never by trying every key.
+ * @see https://pay.weixin.qq.com/docs/merchant/development/interface-rules/signature-verification.html
+ */
+import { PaySignatureError } from '@payweave/core';
+import type { CryptoProvider, RsaPublicKeyHandle } from '../../../crypto/provider';
+import { concatBytes, fromBase64, utf8 } from '../../../internal/encoding';
+import { headerValue as header } from '../../../notifications/raw';
+import { AUTHORIZATION_SCHEMA, MAX_CLOCK_SKEW_SECONDS, SIGNATURE_PROBE_PREFIX } from '../constants';
+
+/** Imported platform keys by serial / public-key id. */
+export interface PlatformKeyRing {
+  /** The key for a `Wechatpay-Serial` value, or undefined. */
+  get(serial: string): RsaPublicKeyHandle | undefined;
+  /** Known serials (not secret), for error messages. */
+  serials(): string[];
+}
+
+/** Certificate serials are hex and case-insensitive; `PUB_KEY_ID_...` ids are matched exactly. */
+export function normaliseSerial(serial: string): string {
+  return /^[0-9a-fA-F]+$/.test(serial) ? serial.toUpperCase() : serial;
+}
+
+/** A ring over a fixed map of serial -> key. */
+export function keyRing(entries: Iterable<readonly [string, RsaPublicKeyHandle]>): PlatformKeyRing {
+  const map = new Map<string, RsaPublicKeyHandle>();
+  for (const [serial, key] of entries) map.set(normaliseSerial(serial), key);
+  return { get: (serial) => map.get(normaliseSerial(serial)), serials: () => [...map.keys()] };
+}
+
+/** Headers as a notification or `HttpResponse` carries them (names case-insensitive). */
+export type HeaderSource = Record<string, string | string[] | undefined> | undefined;
+
+/** `TIMESTAMP\nNONCE\nBODY\n` over the raw body bytes (re-serialising JSON would break the signature). */
+export function responseMessage(timestamp: string, nonce: string, body: Uint8Array): Uint8Array {
+  return concatBytes(utf8(`${timestamp}\n${nonce}\n`), body, utf8('\n'));
+}
+
+function reject(message: string, code = 'SIGNATURE_INVALID'): PaySignatureError {
+  return new PaySignatureError(message, { channel: 'wechat', code });
+}
+
+export interface VerifiedSignature {
+  serial: string;
+  timestamp: number;
+}
+
+/**
+ * Verify the `Wechatpay-*` signature headers over `body`. Throws `PaySignatureError` with code
+ * `SIGNATURE_MISSING` (no headers: a forged reply), `TIMESTAMP_OUT_OF_WINDOW`, `UNKNOWN_SERIAL` or
+ * `SIGNATURE_INVALID` (including the `WECHATPAY/SIGNTEST/` probes).
+ */
+export async function verifyWechatpaySignature(
+  crypto: CryptoProvider,
+  keys: PlatformKeyRing,
+  headers: HeaderSource,
+  body: Uint8Array,
+  nowMs: number,
+): Promise<VerifiedSignature> {
+  const timestamp = header(headers, 'wechatpay-timestamp');
+  const nonce = header(headers, 'wechatpay-nonce');
+  const signature = header(headers, 'wechatpay-signature');
+  const serial = header(headers, 'wechatpay-serial');
+  if (!timestamp || !nonce || !signature || !serial) {
+    throw reject('WeChat Pay message without Wechatpay-Timestamp/Nonce/Signature/Serial headers: treated as forged', 'SIGNATURE_MISSING');
+  }
+  const schema = header(headers, 'wechatpay-signature-type');
+  if (schema !== undefined && schema !== AUTHORIZATION_SCHEMA) throw reject('unsupported Wechatpay-Signature-Type');
+  if (!/^\d{1,12}$/.test(timestamp)) throw reject('Wechatpay-Timestamp is not a Unix time in seconds');
+  const seconds = Number(timestamp);
+  if (Math.abs(nowMs / 1000 - seconds) > MAX_CLOCK_SKEW_SECONDS) {
+    throw reject(
+      `Wechatpay-Timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s away from this server's clock: a replay, or the server clock is wrong`,
+      'TIMESTAMP_OUT_OF_WINDOW',
+    );
+  }
+  const key = keys.get(serial);
+  if (!key) {
+    throw reject(
+      `Wechatpay-Serial ${JSON.stringify(serial.slice(0, 64))} is not among the configured platformKeys (${keys.serials().join(', ') || 'none'}): ` +
+        'add the platform certificate or WeChat Pay public key with that serial/id',
+      'UNKNOWN_SERIAL',
+    );
+  }
+  if (signature.startsWith(SIGNATURE_PROBE_PREFIX)) throw reject('WeChat Pay signature probe (WECHATPAY/SIGNTEST/) rejected');
+  const signatureBytes = fromBase64(signature);
+  if (!signatureBytes || signatureBytes.length === 0) throw reject('Wechatpay-Signature is not base64');
+  const ok = await crypto.rsaVerify('SHA-256', key, responseMessage(timestamp, nonce, body), signatureBytes);
+  if (!ok) throw reject('WeChat Pay signature does not verify: the message was altered or platformKeys holds the wrong key for this serial');
+  return { serial, timestamp: seconds };
+}

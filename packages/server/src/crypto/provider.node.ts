@@ -1,0 +1,155 @@
+/**
+ * `CryptoProvider` on `node:crypto`. Keys become `KeyObject`s once, at import; sign/verify use the callback forms,
+ * which run on libuv's thread pool instead of blocking the event loop during RSA operations.
+ */
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes as nodeRandomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+import { PayConfigError } from '@payweave/core';
+import { aesKeyBits, decryptionFailed, foreignHandle } from './failures';
+import type {
+  CryptoProvider,
+  DigestAlgorithm,
+  EcCurve,
+  EcdsaHash,
+  EcPublicKeyHandle,
+  RsaHash,
+  RsaPrivateKeyHandle,
+  RsaPublicKeyHandle,
+} from './provider';
+
+const HASH_NAMES: Record<RsaHash | DigestAlgorithm | EcdsaHash, string> = {
+  'SHA-256': 'sha256',
+  'SHA-1': 'sha1',
+  'SHA-384': 'sha384',
+  MD5: 'md5',
+};
+const NODE_CURVES: Record<string, EcCurve> = { prime256v1: 'P-256', secp384r1: 'P-384' };
+const P1363_LENGTH: Record<EcCurve, number> = { 'P-256': 64, 'P-384': 96 };
+
+/** Copy a Buffer into a plain Uint8Array, so portable callers never receive Buffer's different `slice`/`toString`. */
+const plain = (buffer: Uint8Array): Uint8Array => new Uint8Array(buffer);
+
+function importKey(create: () => KeyObject, what: string): KeyObject {
+  try {
+    return create();
+  } catch (error) {
+    throw new PayConfigError(`could not import the ${what}: pass the DER returned by keys.ts (parseRsaPrivateKey, parseRsaPublicKey, parseEcPublicKey)`, { cause: error });
+  }
+}
+
+/** Create the Node.js crypto provider. */
+export function createNodeCryptoProvider(): CryptoProvider {
+  const keyObjects = new WeakMap<object, KeyObject>();
+  const keyOf = (handle: object): KeyObject => {
+    const key = keyObjects.get(handle);
+    if (!key) throw foreignHandle();
+    return key;
+  };
+  const register = <T extends object>(handle: T, key: KeyObject): T => {
+    keyObjects.set(handle, key);
+    return Object.freeze(handle);
+  };
+  const verifySignature = (algorithm: string, data: Uint8Array, key: KeyObject | { key: KeyObject; dsaEncoding: 'ieee-p1363' }, signature: Uint8Array) =>
+    new Promise<boolean>((resolve) => {
+      // A malformed signature is an invalid signature: report false, never an exception.
+      try {
+        verify(algorithm, data, key, signature, (error, ok) => resolve(!error && ok));
+      } catch {
+        resolve(false);
+      }
+    });
+
+  const ecdsaVerify = async (hash: EcdsaHash, handle: EcPublicKeyHandle, data: Uint8Array, signature: Uint8Array) => {
+    const key = keyOf(handle);
+    if (signature.length !== P1363_LENGTH[handle.curve]) return false;
+    return verifySignature(HASH_NAMES[hash], data, { key, dsaEncoding: 'ieee-p1363' }, signature);
+  };
+
+  return {
+    name: 'node',
+    async importRsaPrivateKey(pkcs8) {
+      const key = importKey(() => createPrivateKey({ key: pkcs8 as Buffer, format: 'der', type: 'pkcs8' }), 'RSA private key');
+      if (key.asymmetricKeyType !== 'rsa') throw new PayConfigError('the private key is not an RSA key: pass an RSA private key');
+      const handle: RsaPrivateKeyHandle = { type: 'rsa-private', modulusBits: key.asymmetricKeyDetails?.modulusLength ?? 0 };
+      return register(handle, key);
+    },
+    async importRsaPublicKey(spki) {
+      const key = importKey(() => createPublicKey({ key: spki as Buffer, format: 'der', type: 'spki' }), 'RSA public key');
+      if (key.asymmetricKeyType !== 'rsa') throw new PayConfigError('the public key is not an RSA key: pass an RSA public key');
+      const handle: RsaPublicKeyHandle = { type: 'rsa-public', modulusBits: key.asymmetricKeyDetails?.modulusLength ?? 0 };
+      return register(handle, key);
+    },
+    async importEcPublicKey(spki) {
+      const key = importKey(() => createPublicKey({ key: spki as Buffer, format: 'der', type: 'spki' }), 'EC public key');
+      const curve = key.asymmetricKeyType === 'ec' ? NODE_CURVES[key.asymmetricKeyDetails?.namedCurve ?? ''] : undefined;
+      if (!curve) throw new PayConfigError('the public key is not an EC key on P-256 or P-384');
+      const handle: EcPublicKeyHandle = { type: 'ec-public', curve };
+      return register(handle, key);
+    },
+    rsaSign(hash, handle, data) {
+      const key = keyOf(handle);
+      return new Promise((resolve, reject) => {
+        sign(HASH_NAMES[hash], data, key, (error, signature) => (error ? reject(error) : resolve(plain(signature))));
+      });
+    },
+    async rsaVerify(hash, handle, data, signature) {
+      return verifySignature(HASH_NAMES[hash], data, keyOf(handle), signature);
+    },
+    async ecdsaP256Verify(handle, data, signature) {
+      if (handle.curve !== 'P-256') return false;
+      return ecdsaVerify('SHA-256', handle, data, signature);
+    },
+    ecdsaVerify,
+    async hmacSha256(key, data) {
+      return plain(createHmac('sha256', key).update(data).digest());
+    },
+    async digest(algorithm, data) {
+      return plain(createHash(HASH_NAMES[algorithm]).update(data).digest());
+    },
+    async aesGcmEncrypt(key, iv, plaintext, aad) {
+      const cipher = createCipheriv(`aes-${aesKeyBits(key, 'AES-GCM')}-gcm`, key, iv);
+      if (aad) cipher.setAAD(aad);
+      const head = cipher.update(plaintext);
+      const tail = cipher.final();
+      return plain(Buffer.concat([head, tail, cipher.getAuthTag()]));
+    },
+    async aesGcmDecrypt(key, iv, ciphertextAndTag, aad) {
+      const bits = aesKeyBits(key, 'AES-GCM');
+      if (ciphertextAndTag.length < 16) throw decryptionFailed('AES-GCM decryption');
+      const split = ciphertextAndTag.length - 16;
+      try {
+        const decipher = createDecipheriv(`aes-${bits}-gcm`, key, iv);
+        decipher.setAuthTag(ciphertextAndTag.subarray(split));
+        if (aad) decipher.setAAD(aad);
+        const head = decipher.update(ciphertextAndTag.subarray(0, split));
+        return plain(Buffer.concat([head, decipher.final()]));
+      } catch (error) {
+        throw decryptionFailed('AES-GCM decryption', error);
+      }
+    },
+    async aesEcbDecrypt(key, data) {
+      const bits = aesKeyBits(key, 'AES-ECB');
+      if (data.length === 0 || data.length % 16 !== 0) throw decryptionFailed('AES-ECB decryption');
+      try {
+        const decipher = createDecipheriv(`aes-${bits}-ecb`, key, null);
+        const head = decipher.update(data);
+        return plain(Buffer.concat([head, decipher.final()]));
+      } catch (error) {
+        throw decryptionFailed('AES-ECB decryption', error);
+      }
+    },
+    randomBytes(length) {
+      return plain(nodeRandomBytes(length));
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * @payweave/server, Node entry: node:crypto KeyObjects, and mutual TLS for the gateways that need it.
+ */
+import { createPayServerWith, type PayServer } from './pay-server';
+import { createNodeCryptoProvider } from './crypto/provider.node';
+import { createTlsAgent } from './http/tls.node';
+import type { PayServerOptions } from './server/options';
+
+export * from './index.shared';
+export { toNodeHandler } from './adapters/node-handler.node';
+
+/** Create the payment server: `createPayServer({ channels: [alipay({...})], store, notifyUrl, onEvent })`. */
+export function createPayServer(options: PayServerOptions): PayServer {
+  return createPayServerWith(options, { crypto: createNodeCryptoProvider, tlsAgent: createTlsAgent });
+}

@@ -1,0 +1,105 @@
+/**
+ * `createPayServer`: wires channels, store, HTTP, clock and nonce together and exposes charges, refunds,
+ * notifications, returns and (when configured) Apple. Runtime-neutral: the Node and web entries pass their platform.
+ */
+import { PayConfigError, PayUnsupportedError } from '@payweave/core';
+import type { ChannelContext, PayChannel } from './channels/types';
+import type { CryptoProvider } from './crypto/provider';
+import { createAxiosHttpClient, isAxiosInstance, type AxiosHttpClientOptions } from './http/axios';
+import type { HttpClient } from './http/client';
+import { randomToken } from './internal/random';
+import { createLifecycle } from './lifecycle/apply';
+import { memoryStore } from './lifecycle/memory-store';
+import type { PaymentStore } from './lifecycle/store';
+import { type NotificationsApi, type ReturnsApi, createNotificationsApi, createReturnsApi } from './notifications/notifications';
+import { type ChargesApi, createChargesApi } from './server/charges';
+import type { PayServerOptions } from './server/options';
+import { createRegistry } from './server/registry';
+import { type RefundsApi, createRefundsApi } from './server/refunds';
+
+/** What differs between runtimes. */
+export interface Platform {
+  crypto: () => CryptoProvider;
+  tlsAgent?: AxiosHttpClientOptions['tlsAgent'];
+}
+
+/** The object `createPayServer` returns. */
+export interface PayServer {
+  charges: ChargesApi;
+  refunds: RefundsApi;
+  notifications: NotificationsApi;
+  returns: ReturnsApi;
+  /** Apple in-app purchase helpers; present when an `apple()` channel is configured. */
+  apple: NonNullable<PayChannel['apple']>;
+  /** The store in use (for reconciliation jobs and tests). */
+  store: PaymentStore;
+  /** Initialise every channel now (import keys), so configuration errors surface at startup rather than first use. */
+  ready(): Promise<void>;
+}
+
+/** Loggers already told that the default store is not durable (once each, not once per server). */
+const warnedLoggers = new WeakSet<object>();
+
+export function createPayServerWith(options: PayServerOptions, platform: Platform): PayServer {
+  if (typeof options !== 'object' || options === null) {
+    throw new PayConfigError('createPayServer expects an options object: createPayServer({ channels: [alipay({ ... })] })', { code: 'CONFIG_INVALID' });
+  }
+  const logger = options.logger ?? console;
+  const clock = options.clock ?? Date.now;
+  const nonce = options.nonce ?? (() => randomToken(32));
+  const store = options.store ?? memoryStore();
+  const registry = createRegistry(options.channels, (channel) => contextFor(channel));
+  if (!options.store && !warnedLoggers.has(logger)) {
+    warnedLoggers.add(logger);
+    logger.warn('[payweave] using memoryStore(): charges are lost on restart and not shared between processes. Pass store: sqliteStore() or postgresStore() in production.');
+  }
+  if (options.notifyUrl !== undefined && !/^https?:\/\//.test(options.notifyUrl)) {
+    throw new PayConfigError('notifyUrl must be an absolute http(s) URL, e.g. https://shop.example/api/pay/notify', { code: 'CONFIG_INVALID' });
+  }
+  const http: HttpClient = isAxiosInstance(options.http)
+    ? createAxiosHttpClient(options.http, { tlsAgent: platform.tlsAgent })
+    : options.http && typeof (options.http as HttpClient).request === 'function'
+      ? (options.http as HttpClient)
+      : createAxiosHttpClient(undefined, { tlsAgent: platform.tlsAgent });
+  const crypto = platform.crypto();
+  const baseNotify = options.notifyUrl?.replace(/\/+$/, '');
+
+  const contextFor = (channel: PayChannel): ChannelContext => ({
+    crypto,
+    http,
+    clock,
+    nonce,
+    notifyUrl: baseNotify ? `${baseNotify}/${channel.provider}` : undefined,
+    warn: (message) => logger.warn(`[payweave:${channel.provider}] ${message}`),
+  });
+
+  const lifecycle = createLifecycle(store, options.onEvent, () => new Date(clock()).toISOString());
+  const appleChannel = registry.all().find((channel) => channel.provider === 'apple');
+  appleChannel?.bindStore?.(store);
+
+  const apple = new Proxy({} as NonNullable<PayChannel['apple']>, {
+    get(_target, property) {
+      if (!appleChannel?.apple) {
+        throw new PayUnsupportedError('pay.apple needs an apple({ bundleId, ... }) channel in createPayServer({ channels })', { code: 'CHANNEL_NOT_CONFIGURED' });
+      }
+      const capability = appleChannel.apple as unknown as Record<PropertyKey, unknown>;
+      const value = capability[property];
+      if (typeof value !== 'function') return value;
+      // Initialise the channel (keys, roots) before the first call.
+      return (...args: unknown[]) => {
+        const result = registry.forProvider('apple').then(() => (value as (...a: unknown[]) => unknown).apply(capability, args));
+        return property === 'appAccountToken' ? (value as (...a: unknown[]) => unknown).apply(capability, args) : result;
+      };
+    },
+  });
+
+  return {
+    charges: createChargesApi(registry, store, lifecycle, clock),
+    refunds: createRefundsApi(registry, store, lifecycle, clock),
+    notifications: createNotificationsApi(registry, lifecycle),
+    returns: createReturnsApi(registry),
+    apple,
+    store,
+    ready: () => registry.ready(),
+  };
+}

@@ -1,0 +1,88 @@
+/** `pay.refunds`: refund (part of) a succeeded charge, and follow the refund to its final state. */
+import { PayError, PayUnsupportedError, PayValidationError, type PaymentEvent, type Refund, validateRefundInput } from '@payweave/core';
+import type { RefundResult } from '../channels/types';
+import { newRefundId } from '../internal/random';
+import type { Lifecycle } from '../lifecycle/apply';
+import type { PaymentStore, StoredRefund } from '../lifecycle/store';
+import type { ChannelRegistry } from './registry';
+
+export interface RefundsApi {
+  create(input: unknown): Promise<Refund>;
+  retrieve(refundNo: string, options?: { refresh?: boolean }): Promise<Refund>;
+}
+
+const toPublicRefund = ({ reason: _reason, ...refund }: StoredRefund): Refund => refund;
+
+export function createRefundsApi(registry: ChannelRegistry, store: PaymentStore, lifecycle: Lifecycle, now: () => number): RefundsApi {
+  const iso = () => new Date(now()).toISOString();
+
+  const settle = async (refund: StoredRefund, result: RefundResult): Promise<void> => {
+    if (result.status === 'pending') {
+      if (result.channelRefundNo) await store.transitionRefund(refund.refundNo, ['pending'], 'pending', { channelRefundNo: result.channelRefundNo });
+      return;
+    }
+    const charge = await store.getCharge(refund.orderNo);
+    const event: PaymentEvent = {
+      id: `${charge?.provider ?? 'unknown'}:refund:${refund.refundNo}`,
+      type: `refund.${result.status}`,
+      provider: charge?.provider ?? 'alipay',
+      orderNo: refund.orderNo,
+      refundNo: refund.refundNo,
+      amount: refund.amount,
+      currency: 'CNY',
+      occurredAt: result.succeededAt ?? iso(),
+      raw: result.raw,
+    };
+    if (result.channelRefundNo) await store.transitionRefund(refund.refundNo, ['pending'], 'pending', { channelRefundNo: result.channelRefundNo });
+    const applied = await lifecycle.apply(event);
+    if (applied.error && applied.error.code !== 'ON_EVENT_FAILED') throw applied.error;
+  };
+
+  const load = async (refundNo: unknown): Promise<StoredRefund> => {
+    if (typeof refundNo !== 'string' || !refundNo) throw new PayValidationError('expected the refund number (a non-empty string)', [{ path: 'refundNo', message: 'expected a string' }]);
+    const refund = await store.getRefund(refundNo);
+    if (!refund) throw new PayError(`no refund with refundNo ${JSON.stringify(refundNo)}`, { code: 'REFUND_NOT_FOUND' });
+    return refund;
+  };
+
+  return {
+    async create(rawInput) {
+      const input = validateRefundInput(rawInput);
+      const charge = await store.getCharge(input.orderNo);
+      if (!charge) throw new PayError(`no charge with orderNo ${JSON.stringify(input.orderNo)}`, { code: 'CHARGE_NOT_FOUND' });
+      if (charge.status !== 'succeeded') {
+        throw new PayValidationError(`order ${input.orderNo} is ${charge.status}; only a succeeded charge can be refunded`, [{ path: 'orderNo', message: 'not paid' }], { code: 'CHARGE_NOT_PAID' });
+      }
+      const existing = await store.getRefund(input.refundNo);
+      if (existing) {
+        if (existing.orderNo !== input.orderNo || existing.amount !== input.amount) {
+          throw new PayValidationError(`refundNo ${input.refundNo} was used for another refund; use a new refundNo`, [{ path: 'refundNo', message: 'already used' }], { code: 'REFUND_CONFLICT' });
+        }
+        return toPublicRefund(existing); // idempotent retry of the same refund
+      }
+      if (input.amount > charge.amount - charge.amountRefunded) {
+        throw new PayValidationError(`refund of ${input.amount} fen exceeds the ${charge.amount - charge.amountRefunded} fen left to refund on ${input.orderNo}`, [{ path: 'amount', message: 'exceeds refundable amount' }], {
+          code: 'REFUND_EXCEEDS_CHARGE',
+        });
+      }
+      const channel = await registry.forChannel(charge.channel);
+      if (!channel.createRefund) throw new PayUnsupportedError(`${charge.channel} cannot refund through payweave`, { channel: charge.channel });
+      const refund: StoredRefund = { id: newRefundId(), refundNo: input.refundNo, orderNo: input.orderNo, amount: input.amount, currency: 'CNY', status: 'pending', createdAt: iso(), ...(input.reason ? { reason: input.reason } : {}) };
+      if (!(await store.insertRefund(refund))) return toPublicRefund(await load(input.refundNo));
+      const result = await channel.createRefund(charge, { refundNo: refund.refundNo, amount: refund.amount, reason: input.reason });
+      await settle(refund, result);
+      return toPublicRefund(await load(refund.refundNo));
+    },
+
+    async retrieve(refundNo, options = {}) {
+      const refund = await load(refundNo);
+      if (!options.refresh || refund.status !== 'pending') return toPublicRefund(refund);
+      const charge = await store.getCharge(refund.orderNo);
+      if (!charge) return toPublicRefund(refund);
+      const channel = await registry.forChannel(charge.channel);
+      if (!channel.queryRefund) return toPublicRefund(refund);
+      await settle(refund, await channel.queryRefund(charge, { refundNo: refund.refundNo, amount: refund.amount, reason: refund.reason }));
+      return toPublicRefund(await load(refundNo));
+    },
+  };
+}

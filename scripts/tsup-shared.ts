@@ -1,0 +1,56 @@
+/**
+ * Build options shared by every package's `tsup.config.ts`: ESM + CJS, `.d.ts` + `.d.cts`, sourcemaps, Node 20 /
+ * ES2022 output. Dependencies stay external (tsup reads them from each package.json), so every package ships only
+ * its own code and resolves `@payweave/core` through its `exports` map.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Options } from 'tsup';
+
+/** Options every payweave package is built with; spread first, then add `entry`. */
+export const sharedOptions = {
+  format: ['esm', 'cjs'],
+  // Both node20 and es2022: server and client code must also run on edge runtimes and in browsers.
+  target: ['node20', 'es2022'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  // One copy of shared internals per format, so a channel built into `alipay.cjs` and the server in
+  // `index.node.cjs` share module state (CJS splitting is off in tsup by default).
+  splitting: true,
+  outDir: 'dist',
+} satisfies Options;
+
+/** `{ [outName]: 'src/<dir>/<name>/index.ts' }` for each folder of `dir` that has an `index.ts`, read at build time. */
+export function folderEntries(packageDir: string, dir: string): Record<string, string> {
+  const root = join(packageDir, dir);
+  if (!existsSync(root)) return {};
+  const entries: Record<string, string> = {};
+  for (const folder of readdirSync(root, { withFileTypes: true })) {
+    if (folder.isDirectory() && existsSync(join(root, folder.name, 'index.ts'))) {
+      entries[folder.name] = `${dir}/${folder.name}/index.ts`;
+    }
+  }
+  return entries;
+}
+
+/** `{ [outPrefix/name]: 'src/<dir>/<name>.ts' }` for each module of `dir` (not tests, not `_`-prefixed helpers). */
+export function fileEntries(packageDir: string, dir: string, outPrefix: string): Record<string, string> {
+  const root = join(packageDir, dir);
+  if (!existsSync(root)) return {};
+  const entries: Record<string, string> = {};
+  for (const file of readdirSync(root)) {
+    if (isPublicModule(file)) entries[`${outPrefix}/${file.slice(0, -'.ts'.length)}`] = `${dir}/${file}`;
+  }
+  return entries;
+}
+
+/** True for `name.ts`; false for tests, type tests, declarations and `_`-prefixed internal helpers. */
+export function isPublicModule(file: string): boolean {
+  return file.endsWith('.ts') && !/\.(test|test-d|d|contract)\.ts$/.test(file) && !file.startsWith('_');
+}
+
+/** The entries of `wanted` whose source file exists now (entries written by other work streams appear later). */
+export function existingEntries(packageDir: string, wanted: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(wanted).filter(([, source]) => existsSync(join(packageDir, source))));
+}
