@@ -25,6 +25,7 @@ const nodeImports = {
     { regex: '^node:', message: `Node builtin: ${NODE_ONLY}` },
     {
       regex: '\\.node(\\.[cm]?[jt]s)?$',
+      allowTypeImports: true,
       message: 'Portable code must not import a *.node.ts module (it would pull Node APIs into edge and browser bundles): ' +
         'take the implementation as a parameter and wire it in index.node.ts.',
     },

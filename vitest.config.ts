@@ -14,6 +14,8 @@ function aliases(serverEntry: 'index.node.ts' | 'index.web.ts') {
     { find: /^@payweave\/client$/, replacement: here('./packages/client/src/index.ts') },
     { find: /^@payweave\/client\/([a-z_]+)$/, replacement: here('./packages/client/src/launchers/$1.ts') },
     { find: /^@payweave\/sandbox$/, replacement: here('./packages/sandbox/src/index.ts') },
+    { find: /^@payweave\/store-sqlite$/, replacement: here('./packages/store-sqlite/src/index.ts') },
+    { find: /^@payweave\/store-postgres$/, replacement: here('./packages/store-postgres/src/index.ts') },
   ];
 }
 
@@ -63,6 +65,7 @@ export default defineConfig({
       ),
       project('client', ['packages/client/src/**/*.test.ts'], { environment: 'happy-dom' }),
       project('sandbox', ['packages/sandbox/src/**/*.test.ts', 'packages/sandbox/test/**/*.test.ts']),
+      project('stores', ['packages/store-sqlite/src/**/*.test.ts', 'packages/store-postgres/src/**/*.test.ts'], { hookTimeout: 60_000 }),
       project('packaging', ['test/**/*.test.ts']),
     ],
   },

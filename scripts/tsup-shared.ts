@@ -4,8 +4,16 @@
  * its own code and resolves `@payweave/core` through its `exports` map.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Options } from 'tsup';
+
+// tsup's built-in `native-node-modules` esbuild plugin runs first for every import ending in `.node` (native addons)
+// and resolves it with `require.resolve`, which only tries .js/.json/.node: `import './crypto/provider.node'` (our
+// `*.node.ts` convention) then fails with "Cannot find module". Teaching this build process's resolver the `.ts`
+// extension lets that plugin find `provider.node.ts` and hand it back to esbuild as an ordinary source file.
+const require = createRequire(import.meta.url);
+require.extensions['.ts'] ??= require.extensions['.js'];
 
 /** Options every payweave package is built with; spread first, then add `entry`. */
 export const sharedOptions = {
@@ -19,6 +27,8 @@ export const sharedOptions = {
   // `index.node.cjs` share module state (CJS splitting is off in tsup by default).
   splitting: true,
   outDir: 'dist',
+  // Keep `node:` specifiers as written (tsup 8 strips the prefix by default; prefix-only modules need it).
+  removeNodeProtocol: false,
 } satisfies Options;
 
 /** `{ [outName]: 'src/<dir>/<name>/index.ts' }` for each folder of `dir` that has an `index.ts`, read at build time. */

@@ -23,5 +23,6 @@ export default defineConfig({
     }),
     ...folderEntries(packageDir, 'src/channels'),
   },
-  external: ['@payweave/core', 'axios', 'jsrsasign', 'zod', 'fast-xml-parser', 'node-forge'],
+  // The dependencies, plus vitest: `@payweave/server/testing` runs the store contract suite inside the user's vitest.
+  external: ['@payweave/core', 'axios', 'jsrsasign', 'zod', 'fast-xml-parser', 'node-forge', 'vitest'],
 });

@@ -4,19 +4,8 @@
  */
 import type { Charge } from '@payweave/core';
 
-const STATUSES = ['pending', 'succeeded', 'failed', 'closed'];
-
-/** True when `value` has the fields of a `Charge` the client uses: order number, channel, status, credential. */
+/** True when `value` has the fields of a `Charge` the client relies on: order number, status, credential channel. */
 export function isChargeLike(value: unknown): value is Charge {
-  if (typeof value !== 'object' || value === null) return false;
-  const charge = value as Partial<Record<keyof Charge, unknown>>;
-  const credential = charge.credential as { channel?: unknown } | null | undefined;
-  return (
-    typeof charge.orderNo === 'string' &&
-    typeof charge.channel === 'string' &&
-    STATUSES.includes(charge.status as string) &&
-    typeof credential === 'object' &&
-    credential !== null &&
-    typeof credential.channel === 'string'
-  );
+  const charge = value as Partial<Charge> | null | undefined;
+  return typeof charge?.orderNo === 'string' && typeof charge.status === 'string' && typeof charge.credential?.channel === 'string';
 }

@@ -33,7 +33,7 @@ export type ClientChargeRequest = Pick<CreateChargeInput, 'orderNo' | 'channel' 
 
 /** Options of `createCharge`. */
 export interface CreateChargeOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** A payweave client bound to one merchant endpoint. */
@@ -48,39 +48,31 @@ export interface PayClient {
   waitForResult(orderNo: string, options?: WaitOptions): Promise<Charge>;
 }
 
-/** Create a client for the merchant server at `endpoint`. Safe to call during server rendering. */
+/** Create a client for the merchant server at `endpoint`. Touches no DOM: safe to call during server rendering. */
 export function createPayClient(options: PayClientOptions): PayClient {
-  if (typeof options?.endpoint !== 'string' || options.endpoint === '') {
-    throw new PayConfigError("createPayClient needs `endpoint`, the base URL of your charge routes, e.g. '/api/pay'", {
-      code: 'CLIENT_ENDPOINT_MISSING',
-    });
+  if (!options?.endpoint) {
+    throw new PayConfigError("createPayClient needs `endpoint`, the base URL of your charge routes, e.g. '/api/pay'", { code: 'CLIENT_ENDPOINT_MISSING' });
   }
-  const endpoint = options.endpoint.replace(/\/+$/, '');
+  const charges = `${options.endpoint.replace(/\/+$/, '')}/charges`;
   const transport = createTransport(options.http, options.headers);
   const registry = registerLaunchers(options.launchers);
-  const defaults = { bridges: options.bridges ?? {}, ...(options.onNavigate ? { onNavigate: options.onNavigate } : {}) };
+  const defaults = { bridges: options.bridges ?? {}, onNavigate: options.onNavigate };
 
-  async function requestCharge(method: 'GET' | 'POST', url: string, body: unknown, signal: AbortSignal | undefined): Promise<Charge> {
-    const response = await transport({ method, url, body, ...(signal ? { signal } : {}) });
-    if (response.status < 200 || response.status > 299) throw serverError(response.status, response.data, method, url);
-    if (!isChargeLike(response.data)) throw invalidResponseError(method, url, 'a Charge');
+  async function send(method: 'GET' | 'POST', url: string, body: unknown, signal: AbortSignal | undefined): Promise<Charge> {
+    const response = await transport({ method, url, body, signal });
+    const what = `${method} ${url}`;
+    if (response.status < 200 || response.status > 299) throw serverError(response.status, response.data, what);
+    if (!isChargeLike(response.data)) throw invalidResponseError(what);
     return response.data;
   }
 
   const client: PayClient = {
-    createCharge(request, createOptions = {}) {
-      return requestCharge('POST', `${endpoint}/charges`, request, createOptions.signal);
-    },
-    launch(charge, launchOptions) {
-      return dispatchLaunch(registry, charge, defaults, launchOptions);
-    },
-    async pay(request, launchOptions = {}) {
-      const charge = await client.createCharge(request, launchOptions.signal ? { signal: launchOptions.signal } : {});
-      return client.launch(charge, launchOptions);
-    },
-    waitForResult(orderNo, waitOptions) {
-      const url = `${endpoint}/charges/${encodeURIComponent(orderNo)}`;
-      return pollUntilFinal(orderNo, (signal) => requestCharge('GET', url, undefined, signal), waitOptions);
+    createCharge: (request, { signal } = {}) => send('POST', charges, request, signal),
+    launch: (charge, launchOptions) => dispatchLaunch(registry, charge, defaults, launchOptions),
+    pay: async (request, launchOptions = {}) => client.launch(await client.createCharge(request, launchOptions), launchOptions),
+    waitForResult: (orderNo, waitOptions) => {
+      const url = `${charges}/${encodeURIComponent(orderNo)}`;
+      return pollUntilFinal(orderNo, (signal) => send('GET', url, undefined, signal), waitOptions);
     },
   };
   return client;

@@ -12,14 +12,14 @@ export function abortedError(what: string, reason?: unknown): PayError {
 /** `waitForResult` ran out of time while the charge was still pending (or the server kept failing). */
 export function waitTimeoutError(orderNo: string, timeoutMs: number, lastError?: unknown): PayError {
   return new PayError(
-    `order ${orderNo} is not final after ${timeoutMs} ms; the payer may still be paying: wait again, or show a "checking payment" state`,
+    `order ${orderNo} not final after ${timeoutMs} ms; the payer may still be paying: wait again or show "checking payment"`,
     { code: 'WAIT_TIMEOUT', isRetryable: true, cause: lastError },
   );
 }
 
 /** The merchant server could not be reached (network down, DNS, CORS, TLS). */
 export function connectionError(what: string, cause: unknown): PayConnectionError {
-  return new PayConnectionError(`${what} failed (${(cause as Error)?.message}): check the endpoint, the network and CORS`, { cause });
+  return new PayConnectionError(`${what} failed (${(cause as Error)?.message}): check the endpoint, network and CORS`, { cause });
 }
 
 /** A 2xx answer that is not a Charge. */
@@ -34,13 +34,12 @@ export function invalidResponseError(what: string): PayError {
  * when it sent one (a `PayValidationError` with the issues for a validation failure), else coded `SERVER_ERROR`.
  */
 export function serverError(status: number, data: unknown, what: string): PayError {
-  const body: { type?: unknown; code?: unknown; message?: unknown; issues?: unknown; isRetryable?: unknown; channel?: unknown } =
+  const body: { type?: unknown; code?: unknown; message?: unknown; issues?: unknown; isRetryable?: unknown } =
     (data as { error?: object } | null)?.error ?? {};
   const hasCode = typeof body.code === 'string';
   const options = {
     code: hasCode ? (body.code as string) : 'SERVER_ERROR',
     isRetryable: typeof body.isRetryable === 'boolean' ? body.isRetryable : status >= 500 || status === 408 || status === 429,
-    channel: typeof body.channel === 'string' ? body.channel : undefined,
     cause: { status, body: data },
   };
   const message = hasCode && typeof body.message === 'string' ? body.message : `${what} answered HTTP ${status}; see the server log`;

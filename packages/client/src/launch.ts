@@ -2,54 +2,25 @@
  * The launcher registry: `launch()` looks up `charge.credential.channel` and hands the charge to the launcher that
  * registered it. The core of the client knows no launcher; apps bundle only those they import and register.
  */
-import { PayError, PayUnsupportedError, PayValidationError, type ChannelId, type Charge } from '@payweave/core';
+import { PayError, PayUnsupportedError, type Charge } from '@payweave/core';
 import type { NativeBridges } from './bridges';
-import { abortedError } from './errors';
-import type { LaunchContext, LaunchOptions, LaunchResult, Launcher, NavigateHook } from './types';
+import type { LaunchOptions, LaunchResult, Launcher, NavigateHook } from './types';
 
-/** Launcher module (subpath of @payweave/client) for channels a generic launcher covers; others use their provider's. */
-const GENERIC_LAUNCHER: Partial<Record<string, string>> = {
-  alipay_page: 'redirect',
-  alipay_wap: 'redirect',
-  unionpay_wap: 'redirect',
-  unionpay_page: 'redirect',
-  alipay_qr: 'qr',
-  wechat_native: 'qr',
-};
-
-/** Channels the server drives on its own (the payer's code was scanned): nothing to open on this device. */
-const SERVER_DRIVEN = ['alipay_barcode', 'wechat_barcode'];
-
-function missingLauncher(channel: string): PayUnsupportedError {
-  const name = GENERIC_LAUNCHER[channel] ?? channel.split('_')[0];
-  return new PayUnsupportedError(
-    `no launcher is registered for channel '${channel}': import { ${name}Launcher } from '@payweave/client/${name}' ` +
-      `and pass it to createPayClient({ launchers: [${name}Launcher] })`,
-    { code: 'LAUNCHER_MISSING', channel },
-  );
+/** Defaults for every launch of one client. */
+export interface LaunchDefaults {
+  bridges: NativeBridges;
+  onNavigate?: NavigateHook | undefined;
 }
 
-function launcherFailure(launcher: Launcher, channel: string, error: unknown): PayError {
-  if (PayError.isInstance(error)) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new PayError(`the ${launcher.name} launcher failed for channel '${channel}': ${detail}`, {
-    code: 'LAUNCH_FAILED',
-    channel,
-    cause: error,
-  });
+/** The launcher module for a channel: the generic `qr` and `redirect` ones, else the provider's (`alipay_app` -> alipay). */
+function launcherModule(channel: string): string {
+  if (/_(qr|native)$/.test(channel)) return 'qr';
+  if (/_(page|wap)$/.test(channel)) return 'redirect';
+  return channel.split('_')[0] ?? channel;
 }
 
-/** A charge that is already final needs no launch: report what the server says. */
-function finalResult(charge: Charge): LaunchResult | undefined {
-  if (charge.status === 'succeeded') return { status: 'succeeded', charge };
-  if (charge.status === 'failed' || charge.status === 'closed') {
-    const error = new PayError(`order ${charge.orderNo} is already ${charge.status}: create a new charge to pay again`, {
-      code: charge.status === 'failed' ? 'CHARGE_FAILED' : 'CHARGE_CLOSED',
-      channel: charge.channel,
-    });
-    return { status: 'failed', charge, error };
-  }
-  return undefined;
+function failed(charge: Charge, error: PayError): LaunchResult {
+  return { status: 'failed', charge, error };
 }
 
 /** Index launchers by channel; a later launcher overrides an earlier one for the channels both claim. */
@@ -59,44 +30,47 @@ export function registerLaunchers(launchers: readonly Launcher[] = []): Readonly
   return registry;
 }
 
-/** Defaults for every launch of one client. */
-export interface LaunchDefaults {
-  bridges: NativeBridges;
-  onNavigate?: NavigateHook;
-}
-
 /** Dispatch `charge` to its launcher. Never rejects: every outcome, including a launcher crash, is a `LaunchResult`. */
 export async function dispatchLaunch(
   registry: ReadonlyMap<string, Launcher>,
   charge: Charge,
   defaults: LaunchDefaults,
-  options: LaunchOptions = {},
+  { onNavigate = defaults.onNavigate, signal }: LaunchOptions = {},
 ): Promise<LaunchResult> {
-  const channel: unknown = charge?.credential?.channel;
+  const channel = charge?.credential?.channel;
   if (typeof channel !== 'string') {
-    const error = new PayValidationError('launch() needs the Charge returned by createCharge (it has no credential.channel)', [
-      { path: 'credential.channel', message: 'expected a channel id' },
-    ]);
-    return { status: 'failed', charge, error };
+    return failed(charge, new PayError('launch() needs the Charge from createCharge (no credential.channel)', { code: 'CHARGE_INVALID' }));
   }
-  const settled = finalResult(charge);
-  if (settled) return settled;
-  if (SERVER_DRIVEN.includes(channel)) return { status: 'pending', charge };
-
-  if (options.signal?.aborted) return { status: 'failed', charge, error: abortedError('launch()', options.signal.reason) };
+  if (charge.status === 'failed' || charge.status === 'closed') {
+    return failed(charge, new PayError(`order ${charge.orderNo} is ${charge.status}: create a new charge to pay again`, { code: 'CHARGE_NOT_PENDING', channel }));
+  }
+  // A paid charge needs no launch; a barcode charge is driven by the server (the payer's code was already scanned).
+  if (charge.status === 'succeeded') return { status: 'succeeded', charge };
+  if (/_barcode$/.test(channel)) return { status: 'pending', charge };
   const launcher = registry.get(channel);
-  if (!launcher) return { status: 'failed', charge, error: missingLauncher(channel) };
-
-  const onNavigate = options.onNavigate ?? defaults.onNavigate;
-  const context: LaunchContext = {
-    bridges: defaults.bridges,
-    document: typeof document === 'undefined' ? undefined : document,
-    ...(onNavigate ? { onNavigate } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
+  if (!launcher) {
+    const name = launcherModule(channel);
+    return failed(
+      charge,
+      new PayUnsupportedError(
+        `no launcher for channel '${channel}': import { ${name}Launcher } from '@payweave/client/${name}' and pass it in createPayClient({ launchers })`,
+        { code: 'LAUNCHER_MISSING', channel },
+      ),
+    );
+  }
   try {
-    return await launcher.launch(charge as Parameters<Launcher<ChannelId>['launch']>[0], context);
+    return await launcher.launch(charge as never, {
+      bridges: defaults.bridges,
+      document: typeof document === 'undefined' ? undefined : document,
+      onNavigate,
+      signal,
+    });
   } catch (error) {
-    return { status: 'failed', charge, error: launcherFailure(launcher, channel, error) };
+    return failed(
+      charge,
+      PayError.isInstance(error)
+        ? error
+        : new PayError(`the ${launcher.name} launcher failed: ${(error as Error)?.message}`, { code: 'LAUNCH_FAILED', channel, cause: error }),
+    );
   }
 }

@@ -52,8 +52,9 @@ export function isAxiosLike(http: unknown): http is AxiosLikeInstance {
   return typeof candidate?.request === 'function' && !!candidate.defaults;
 }
 
+/** JSON text parsed; anything else (an object axios already parsed, an HTML error page) as it came. */
 function parseBody(data: unknown): unknown {
-  if (typeof data !== 'string' || data === '') return data || undefined;
+  if (typeof data !== 'string') return data;
   try {
     return JSON.parse(data);
   } catch {
@@ -83,10 +84,10 @@ export function createTransport(http: FetchLike | AxiosLikeInstance | undefined,
   return async (request) => {
     const sender = send ?? (http === undefined && typeof fetch === 'function' ? sendWithFetch((input, init) => fetch(input, init)) : undefined);
     if (!sender) {
-      throw new PayConfigError('createPayClient: pass `http`, a fetch function or an AxiosInstance (no global fetch here)', { code: 'CLIENT_HTTP_MISSING' });
+      throw new PayConfigError('no global fetch here: pass createPayClient({ http }), a fetch function or an AxiosInstance', { code: 'CLIENT_HTTP_MISSING' });
     }
     const extra = typeof headers === 'function' ? await headers() : headers;
-    const json = request.body === undefined ? {} : { 'content-type': 'application/json' };
+    const json: Record<string, string> = request.body === undefined ? {} : { 'content-type': 'application/json' };
     try {
       const response = await sender(request, { accept: 'application/json', ...json, ...extra });
       return { status: response.status, data: parseBody(response.data) };

@@ -29,17 +29,17 @@ export interface LaunchContext {
   /** The native wallet bridges the app injected (empty in a plain browser). */
   bridges: NativeBridges;
   /** When set, launchers hand navigations to it instead of touching `location` or submitting a form. */
-  onNavigate?: NavigateHook;
+  onNavigate?: NavigateHook | undefined;
   /** The DOM document, or `undefined` where there is none (server rendering, React Native, mini-programs). */
   document: Document | undefined;
   /** Aborts a launch that waits on something (a bridge, a JS bridge ready event). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** Per-call launch options; they override the client's defaults for this launch only. */
 export interface LaunchOptions {
-  onNavigate?: NavigateHook;
-  signal?: AbortSignal;
+  onNavigate?: NavigateHook | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** The credential variants whose `channel` is one of `C`, narrowed to exactly those channels. */

@@ -2,7 +2,7 @@
  * Polling the merchant server until a charge is final. The wallet's own answer is only a hint; the server learns
  * the verified outcome from the gateway's notification (or its query), so the page asks it, with backoff.
  */
-import { PayError, type Charge, type ChargeStatus } from '@payweave/core';
+import { PayError, type Charge } from '@payweave/core';
 import { abortedError, waitTimeoutError } from './errors';
 
 /** Options of `waitForResult`. */
@@ -11,34 +11,14 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** First pause between two polls (default 1 000 ms); each pause is 1.5 times the previous one... */
   intervalMs?: number;
-  /** ...up to this (default 5 000 ms). */
+  /** ...up to this (default 5 000 ms; a larger `intervalMs` is used once, then this). */
   maxIntervalMs?: number;
   /** Stops waiting: rejects with a `PayError` coded `ABORTED`. */
   signal?: AbortSignal;
 }
 
-const FINAL_STATUSES: ReadonlySet<ChargeStatus> = new Set(['succeeded', 'failed', 'closed']);
+const FINAL_STATUSES = ['succeeded', 'failed', 'closed'];
 const BACKOFF_FACTOR = 1.5;
-
-/**
- * Settles like `work`, or rejects with the signal's reason as soon as `signal` aborts (so that a transport which
- * ignores its signal cannot outlive the deadline). `work` may be a pause: `setTimeout` resolving `done`.
- */
-function untilAborted<T>(signal: AbortSignal, work: (done: (value: T) => void, fail: (error: unknown) => void) => (() => void) | void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let cleanup: (() => void) | void;
-    const onAbort = () => {
-      cleanup?.();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    const settle = <V>(settler: (value: V) => void) => (value: V) => {
-      signal.removeEventListener('abort', onAbort);
-      settler(value);
-    };
-    cleanup = work(settle(resolve), settle(reject));
-  });
-}
 
 /**
  * Call `fetchCharge` until the charge is succeeded, failed or closed, pausing with capped backoff in between.
@@ -47,43 +27,38 @@ function untilAborted<T>(signal: AbortSignal, work: (done: (value: T) => void, f
 export async function pollUntilFinal(
   orderNo: string,
   fetchCharge: (signal: AbortSignal) => Promise<Charge>,
-  options: WaitOptions = {},
+  { timeoutMs = 120_000, intervalMs = 1_000, maxIntervalMs = 5_000, signal }: WaitOptions = {},
 ): Promise<Charge> {
-  const { timeoutMs = 120_000, intervalMs = 1_000, maxIntervalMs = 5_000, signal } = options;
-  if (signal?.aborted) throw abortedError(`waitForResult(${orderNo})`, signal.reason);
+  const what = `waitForResult(${orderNo})`;
+  if (signal?.aborted) throw abortedError(what, signal.reason);
 
+  // One controller stops everything: the in-flight request, the pause, and this loop (via `stopped`).
   const controller = new AbortController();
-  let stopped: PayError | undefined;
+  const stop = (error: PayError) => controller.abort(error);
+  // Rejects when stopped; raced against each request and pause, so a transport that ignores its signal cannot hang us.
+  const stopped = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason)));
+  stopped.catch(() => undefined);
+  const onAbort = () => stop(abortedError(what, signal?.reason));
+  signal?.addEventListener('abort', onAbort);
   let lastError: unknown;
-  const stop = (error: PayError) => {
-    stopped ??= error;
-    controller.abort(stopped);
-  };
-  const onAbort = () => stop(abortedError(`waitForResult(${orderNo})`, signal?.reason));
-  signal?.addEventListener('abort', onAbort, { once: true });
   const deadline = setTimeout(() => stop(waitTimeoutError(orderNo, timeoutMs, lastError)), timeoutMs);
+  let pause: ReturnType<typeof setTimeout> | undefined;
 
   try {
-    let interval = Math.max(0, intervalMs);
-    for (;;) {
+    for (let interval = intervalMs; ; interval = Math.min(interval * BACKOFF_FACTOR, maxIntervalMs)) {
       try {
-        const charge = await untilAborted<Charge>(controller.signal, (done, fail) => void fetchCharge(controller.signal).then(done, fail));
-        if (FINAL_STATUSES.has(charge.status)) return charge;
+        const charge = await Promise.race([fetchCharge(controller.signal), stopped]);
+        if (FINAL_STATUSES.includes(charge.status)) return charge;
       } catch (error) {
-        if (stopped) throw stopped;
+        if (controller.signal.aborted) throw controller.signal.reason;
         if (!(PayError.isInstance(error) && error.isRetryable)) throw error;
         lastError = error;
       }
-      await untilAborted<void>(controller.signal, (done) => {
-        const timer = setTimeout(done, interval);
-        return () => clearTimeout(timer);
-      });
-      interval = Math.min(Math.round(interval * BACKOFF_FACTOR), Math.max(maxIntervalMs, intervalMs));
+      await Promise.race([new Promise((resolve) => (pause = setTimeout(resolve, interval))), stopped]);
     }
-  } catch (error) {
-    throw stopped ?? error;
   } finally {
     clearTimeout(deadline);
+    clearTimeout(pause);
     signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -73,7 +73,7 @@ export function createPayServerWith(options: PayServerOptions, platform: Platfor
     warn: (message) => logger.warn(`[payweave:${channel.provider}] ${message}`),
   });
 
-  const lifecycle = createLifecycle(store, options.onEvent, () => new Date(clock()).toISOString());
+  const lifecycle = createLifecycle(store, options.onEvent, clock);
   const appleChannel = registry.all().find((channel) => channel.provider === 'apple');
   appleChannel?.bindStore?.(store);
 

@@ -11,7 +11,7 @@ export const redirectLauncher: Launcher<'alipay_page' | 'alipay_wap' | 'unionpay
   channels: ['alipay_page', 'alipay_wap', 'unionpay_wap', 'unionpay_page'],
   async launch(charge, context) {
     const { method, url, fields = {} } = charge.credential;
-    submitForm(url, fields, { method, document: context.document, onNavigate: context.onNavigate });
+    submitForm(url, fields, { ...context, method });
     return { status: 'redirected', charge };
   },
 };

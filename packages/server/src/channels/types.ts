@@ -16,6 +16,7 @@ import type {
 } from '@payweave/core';
 import type { CryptoProvider } from '../crypto/provider';
 import type { HttpClient } from '../http/client';
+import type { AppleCapability } from './apple/types';
 import type { PaymentStore } from '../lifecycle/store';
 
 /** A notification (or browser return) exactly as it reached the merchant's server. */
@@ -85,12 +86,16 @@ export interface RefundRequest {
   refundNo: string;
   amount: number;
   reason?: string;
+  /** What `createRefund` returned in `RefundResult.channelData` (UnionPay: the refund's txnTime, its query key). */
+  channelData?: Record<string, string>;
 }
 
 export interface RefundResult {
   status: RefundStatus;
   channelRefundNo?: string;
   succeededAt?: string;
+  /** Channel-private values a later `queryRefund` needs; store them with the refund and pass them back. */
+  channelData?: Record<string, string>;
   raw: unknown;
 }
 
@@ -125,7 +130,7 @@ export interface PayChannel {
   verifyReturn?(request: RawNotification): Promise<{ orderNo: string; hint: ChargeStatus }>;
 
   /** Apple only: the capability `createPayServer` exposes as `pay.apple`. */
-  apple?: AppleCapabilityShape;
+  apple?: AppleCapability;
   /** Called once by `createPayServer` with its store (Apple transaction ownership records). */
   bindStore?(store: PaymentStore): void;
 }

@@ -92,7 +92,7 @@ const FORMATS: Record<Want, string> = {
 };
 
 function refusal(shape: Shape, block: KeyBlock, want: Want, label: string): string {
-  const must = `must be ${FORMATS[want]}`;
+  const must = `pass ${FORMATS[want]}`;
   if (shape.kind === 'encrypted' || block.encryptedHeader) {
     return `${label} is a password-protected private key: decrypt it first (openssl pkey -in key.pem -out plain.pem) and pass the unencrypted PEM`;
   }

@@ -96,7 +96,7 @@ export function createNodeCryptoProvider(): CryptoProvider {
       const handle: EcPublicKeyHandle = { type: 'ec-public', curve };
       return register(handle, key);
     },
-    rsaSign(hash, handle, data) {
+    async rsaSign(hash, handle, data) {
       const key = keyOf(handle);
       return new Promise((resolve, reject) => {
         sign(HASH_NAMES[hash], data, key, (error, signature) => (error ? reject(error) : resolve(plain(signature))));

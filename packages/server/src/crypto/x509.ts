@@ -58,6 +58,8 @@ const NAME_SHORT: Record<string, string> = {
 
 const BASIC_CONSTRAINTS = '2.5.29.19';
 
+const toHexString = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** Text of a DirectoryString / IA5String / PrintableString attribute value. */
 function decodeDirectoryString(node: DerNode): string {
   const bytes = node.content;
@@ -134,11 +136,15 @@ export function parseCertificateDer(der: Uint8Array): Certificate {
   const tbsParts = children(expectTag(tbsNode, Tag.SEQUENCE, 'a TBSCertificate'));
   const hasVersion = tbsParts[0]?.tag === 0xa0;
   const version = hasVersion ? (integerBytes(children(tbsParts[0] as DerNode)[0] as DerNode)[0] ?? 0) + 1 : 1;
-  const [serialNode, , issuerNode, validityNode, subjectNode, spkiNode, ...rest] = tbsParts.slice(hasVersion ? 1 : 0);
+  const [serialNode, innerAlgorithm, issuerNode, validityNode, subjectNode, spkiNode, ...rest] = tbsParts.slice(hasVersion ? 1 : 0);
+  // RFC 5280 4.1.1.2: the signed algorithm must be the one outside the signature, or the signature means nothing.
+  if (!innerAlgorithm || !algorithmNode || toHexString(innerAlgorithm.der) !== toHexString(algorithmNode.der)) {
+    throw new DerError('signature algorithm inside and outside tbsCertificate differ');
+  }
   const serial = integerBytes(expectTag(serialNode, Tag.INTEGER, 'a serial number'));
   const [notBefore, notAfter] = children(expectTag(validityNode, Tag.SEQUENCE, 'a Validity'));
   const extensions = readExtensions(rest.find((node) => node.tag === 0xa3));
-  const serialHex = Array.from(serial, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+  const serialHex = toHexString(serial).toUpperCase();
   return {
     der,
     tbs: (tbsNode as DerNode).der,

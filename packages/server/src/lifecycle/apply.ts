@@ -24,7 +24,15 @@ export interface Lifecycle {
   apply(event: PaymentEvent): Promise<ApplyResult>;
 }
 
-export function createLifecycle(store: PaymentStore, onEvent: ((event: PaymentEvent, context: EventContext) => void | Promise<void>) | undefined, now: () => string): Lifecycle {
+/** How long a process may run `onEvent` before another delivery of the same event may take over. */
+const DELIVERY_LEASE_MS = 60_000;
+
+export function createLifecycle(
+  store: PaymentStore,
+  onEvent: ((event: PaymentEvent, context: EventContext) => void | Promise<void>) | undefined,
+  clock: () => number,
+): Lifecycle {
+  const now = () => new Date(clock()).toISOString();
   // In-process guard: two deliveries of one event racing in this process share a single onEvent run.
   const inFlight = new Map<string, Promise<ApplyResult>>();
 
@@ -35,9 +43,23 @@ export function createLifecycle(store: PaymentStore, onEvent: ((event: PaymentEv
   };
 
   const deliver = async (event: PaymentEvent, context: EventContext, charge?: StoredCharge): Promise<ApplyResult> => {
+    const claimed = await store.claimEventDelivery(event.id, new Date(clock() + DELIVERY_LEASE_MS).toISOString(), now());
+    if (!claimed) {
+      const known = await store.getEvent(event.id);
+      if (known?.delivered) return { event, duplicate: true, charge, acknowledge: true };
+      // Another process is running onEvent for this event now: do not acknowledge; the gateway's retry settles it.
+      return {
+        event,
+        duplicate: true,
+        charge,
+        acknowledge: false,
+        error: new PayError('another process is handling this event right now; the gateway will deliver it again', { code: 'EVENT_IN_PROGRESS', channel: event.provider, isRetryable: true }),
+      };
+    }
     try {
       await onEvent?.(event, context);
     } catch (cause) {
+      await store.releaseEventDelivery(event.id);
       return {
         event,
         duplicate: false,

@@ -100,9 +100,23 @@ export function memoryStore(): MemoryStore {
       const entry = events.get(eventId);
       return entry ? clone(entry) : null;
     },
+    async claimEventDelivery(eventId, leaseUntil, now) {
+      const entry = events.get(eventId);
+      if (!entry || entry.delivered) return false;
+      if (entry.leaseUntil && entry.leaseUntil > now) return false;
+      entry.leaseUntil = leaseUntil;
+      return true;
+    },
+    async releaseEventDelivery(eventId) {
+      const entry = events.get(eventId);
+      if (entry) delete entry.leaseUntil;
+    },
     async markEventDelivered(eventId) {
       const entry = events.get(eventId);
-      if (entry) entry.delivered = true;
+      if (entry) {
+        entry.delivered = true;
+        delete entry.leaseUntil;
+      }
     },
     async recordAnomaly(anomaly) {
       anomalies.push(clone(anomaly));

@@ -24,6 +24,8 @@ export interface EventRecord {
   event: PaymentEvent;
   delivered: boolean;
   recordedAt: string;
+  /** While set and in the future, a process is running `onEvent` for this event. */
+  leaseUntil?: string;
 }
 
 export interface ChargeTransition {
@@ -70,6 +72,14 @@ export interface PaymentStore {
   /** Record an event with no state change (a duplicate-safe audit of e.g. Apple notifications). False if known. */
   recordEvent(event: PaymentEvent): Promise<boolean>;
   getEvent(eventId: string): Promise<EventRecord | null>;
+  /**
+   * Take the right to run `onEvent` for an undelivered event until `leaseUntil` (ISO time). False when the event is
+   * delivered already or another process holds an unexpired lease: that process is running `onEvent` right now.
+   * A process that dies mid-`onEvent` loses its lease when it expires, and the gateway's next redelivery takes over.
+   */
+  claimEventDelivery(eventId: string, leaseUntil: string, now: string): Promise<boolean>;
+  /** Give up a lease after `onEvent` failed, so that the next delivery runs it again at once. */
+  releaseEventDelivery(eventId: string): Promise<void>;
   /** Mark `onEvent` as done for this event. */
   markEventDelivered(eventId: string): Promise<void>;
 

@@ -16,24 +16,10 @@ export interface SubmitFormOptions extends NavigateOptions {
   method: 'GET' | 'POST';
 }
 
-function noDocument(url: string): PayUnsupportedError {
-  const origin = url.split('?')[0];
-  return new PayUnsupportedError(
-    `cannot open ${origin}: there is no DOM document here (server rendering, React Native, a mini-program); ` +
-      'launch in the browser, or pass onNavigate to handle { url, method, fields } yourself (e.g. open a WebView)',
-    { code: 'NO_DOCUMENT' },
-  );
-}
-
-/** `url` with `fields` appended to its query string. */
+/** `url` with `fields` appended to its query string (gateway URLs carry no fragment). */
 export function withQuery(url: string, fields: Record<string, string>): string {
   const query = new URLSearchParams(fields).toString();
-  if (!query) return url;
-  const hashAt = url.indexOf('#');
-  const base = hashAt === -1 ? url : url.slice(0, hashAt);
-  const hash = hashAt === -1 ? '' : url.slice(hashAt);
-  const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
-  return `${base}${separator}${query}${hash}`;
+  return query ? `${url}${url.includes('?') ? '&' : '?'}${query}` : url;
 }
 
 function perform(navigation: Navigation, options: NavigateOptions, navigate: (document: Document) => void): void {
@@ -41,7 +27,12 @@ function perform(navigation: Navigation, options: NavigateOptions, navigate: (do
     options.onNavigate(navigation);
     return;
   }
-  if (!options.document) throw noDocument(navigation.url);
+  if (!options.document) {
+    throw new PayUnsupportedError(
+      'no DOM document here (server rendering, React Native, mini-program): launch in a browser, or pass onNavigate',
+      { code: 'NO_DOCUMENT' },
+    );
+  }
   navigate(options.document);
 }
 
@@ -50,14 +41,14 @@ export function redirect(url: string, options: NavigateOptions = {}): void {
   perform({ url, method: 'GET', fields: {} }, options, (document) => document.location.assign(url));
 }
 
-/** Build a hidden form with one hidden input per field; it is not attached to the document. */
+/** Build a form of hidden inputs, one per field (invisible: it has no other content); it is not attached yet. */
 export function buildForm(document: Document, url: string, fields: Record<string, string>): HTMLFormElement {
   const form = document.createElement('form');
-  // setAttribute, not form.action/form.method: an input named "action" or "method" would shadow those properties.
-  form.setAttribute('method', 'POST');
-  form.setAttribute('action', url);
-  form.setAttribute('accept-charset', 'utf-8');
-  form.style.display = 'none';
+  // Set before any input is added: an input named "action" or "method" would then shadow these properties.
+  form.method = 'POST';
+  form.action = url;
+  // The gateways decode the fields as UTF-8, whatever the page's own encoding (GBK pages still exist).
+  form.acceptCharset = 'utf-8';
   for (const [name, value] of Object.entries(fields)) {
     const input = document.createElement('input');
     input.type = 'hidden';
@@ -76,12 +67,12 @@ export function buildForm(document: Document, url: string, fields: Record<string
 export function submitForm(url: string, fields: Record<string, string>, options: SubmitFormOptions): void {
   if (options.method === 'GET') {
     const target = withQuery(url, fields);
-    perform({ url: target, method: 'GET', fields: { ...fields } }, options, (document) => document.location.assign(target));
+    perform({ url: target, method: 'GET', fields }, options, (document) => document.location.assign(target));
     return;
   }
-  perform({ url, method: 'POST', fields: { ...fields } }, options, (document) => {
+  perform({ url, method: 'POST', fields }, options, (document) => {
     const form = buildForm(document, url, fields);
-    (document.body ?? document.documentElement).appendChild(form);
+    document.body.appendChild(form);
     // The prototype's submit: an input named "submit" would shadow form.submit.
     Object.getPrototypeOf(form).submit.call(form);
   });

@@ -105,3 +105,10 @@ export function parseForm(body: string | Uint8Array): FormFields {
   }
   return fields;
 }
+
+/** A required, non-empty field, or a `PayValidationError` naming it. */
+export function requireField(fields: FormFields, name: string, what: string): string {
+  const value = fields.get(name);
+  if (value === undefined || value === '') throw invalid(`alipay ${what} has no ${name}`, name);
+  return value;
+}

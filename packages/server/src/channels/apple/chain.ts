@@ -5,7 +5,7 @@
  * @see https://developer.apple.com/documentation/appstoreserverapi/jwsdecodedheader
  */
 import type { CryptoProvider, EcPublicKeyHandle } from '../../crypto/provider';
-import { parseCertificateDer, verifyCertificateSignature, type Certificate, type NameAttribute } from '../../crypto/x509';
+import { parseCertificateDer, verifyCertificateSignature, type Certificate } from '../../crypto/x509';
 import { fromBase64 } from '../../internal/encoding';
 import { CHAIN_CACHE_SIZE, INTERMEDIATE_MARKER_OID, LEAF_MARKER_OID } from './constants';
 import { jwsError } from './errors';
@@ -30,14 +30,11 @@ function readCertificate(entry: string, position: string): Certificate {
   }
 }
 
-function sameName(a: readonly NameAttribute[], b: readonly NameAttribute[]): boolean {
-  return a.length === b.length && a.every((attribute, i) => attribute.type === b[i]?.type && attribute.value === b[i]?.value);
-}
-
+/** True when `issuer` (name and key) signed `certificate`. */
 async function issuedBy(crypto: CryptoProvider, certificate: Certificate, issuer: Certificate): Promise<boolean> {
-  if (!sameName(certificate.issuer, issuer.subject)) return false;
   try {
-    return await verifyCertificateSignature(crypto, certificate, issuer);
+    await verifyCertificateSignature(certificate, issuer, crypto);
+    return true;
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@
  * 64-byte IEEE P1363 `r || s`. Everything is refused before any cryptography when it does not have that shape.
  * @see https://developer.apple.com/documentation/appstoreserverapi/jwsdecodedheader
  */
-import { fromBase64, fromUtf8Strict, utf8 } from '../../internal/encoding';
+import { fromBase64, fromUtf8Strict, toBase64Url, utf8 } from '../../internal/encoding';
 import { MAX_HEADER_LENGTH, MAX_JWS_LENGTH } from './constants';
 import { jwsError } from './errors';
 
@@ -22,9 +22,10 @@ export interface DecodedJws {
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 function decodeSegment(segment: string, what: string): Uint8Array {
-  // base64url without padding only: '+', '/', '=' or whitespace mean the token was altered in transit.
+  // Canonical base64url without padding only: '+', '/', '=', whitespace or non-zero trailing bits mean the token
+  // was altered in transit (and would let two strings carry one signature).
   const bytes = BASE64URL.test(segment) ? fromBase64(segment) : null;
-  if (!bytes) throw jwsError('JWS_MALFORMED', `the JWS ${what} is not base64url`);
+  if (!bytes || toBase64Url(bytes) !== segment) throw jwsError('JWS_MALFORMED', `the JWS ${what} is not canonical base64url`);
   return bytes;
 }
 

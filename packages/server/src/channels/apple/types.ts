@@ -2,8 +2,6 @@
  * The public shapes of `pay.apple`: verified transactions and receipts, and the capability object itself.
  * @see https://developer.apple.com/documentation/appstoreserverapi/jwstransactiondecodedpayload
  */
-import type { PaymentStore } from '../../lifecycle/store';
-
 /** The App Store environment a payload was signed in. */
 export type AppleEnvironment = 'Production' | 'Sandbox';
 
@@ -77,6 +75,4 @@ export interface AppleCapability {
   appAccountToken(accountId: string): string;
   /** Verify a signed renewal info (JWS) and return its verified payload. */
   verifyRenewalInfo(signedRenewalInfo: string): Promise<Record<string, unknown>>;
-  /** Called by `createPayServer`: the store that records which account owns each original transaction. */
-  bindStore(store: PaymentStore): void;
 }

@@ -49,7 +49,7 @@ export function wechatGatewayError(failure: GatewayFailure, action: string): Pay
   return new PayGatewayError(`WeChat Pay ${action} failed: ${detail.slice(0, 200)}${unverified}`, {
     channel: 'wechat',
     code,
-    isRetryable: gatewayCode !== undefined && RETRYABLE.has(gatewayCode),
+    isRetryable: (gatewayCode !== undefined && RETRYABLE.has(gatewayCode)) || (failure.statusCode ?? 0) >= 500 || failure.statusCode === 429,
     ...(failure.statusCode !== undefined && { statusCode: failure.statusCode }),
     ...(gatewayCode !== undefined && { gatewayCode }),
     ...(failure.gatewayMessage !== undefined && { gatewayMessage: failure.gatewayMessage }),

@@ -56,6 +56,8 @@ function fieldValue(name: string, node: unknown): string {
     if (keys.length === 1 && keys[0] === CDATA) {
       const cdata = (node as Record<string, unknown>)[CDATA];
       if (typeof cdata === 'string') return cdata;
+      // `]]>` inside a value is written as adjacent CDATA sections; they join back without ambiguity.
+      if (Array.isArray(cdata) && cdata.every((part) => typeof part === 'string')) return cdata.join('');
     }
   }
   if (Array.isArray(node)) throw invalid(`field ${name} appears more than once`);

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { U4_MESSAGE } from './__fixtures__/vectors';
+import { encodeForm, parseFormBody, parseResponseText } from './params';
+
+describe('parseResponseText (brace-aware, raw values)', () => {
+  it('keeps & and = inside {...} in one value and leaves values undecoded', () => {
+    const text = 'a=1&reserved={token=62&trId=6200{x=y}}&cert=-----BEGIN CERTIFICATE-----\r\nMII+/=\r\n-----END&z=%41';
+    expect(parseResponseText(text)).toEqual({
+      a: '1',
+      reserved: '{token=62&trId=6200{x=y}}',
+      cert: '-----BEGIN CERTIFICATE-----\r\nMII+/=\r\n-----END',
+      z: '%41',
+    });
+  });
+
+  it.each([['a=1&b'], ['=1'], ['a={1&b=2'], ['a=1}&b=2'], ['a=1&a=2'], ['']])('refuses %j', (text) => {
+    expect(parseResponseText(text)).toBeNull();
+  });
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '=', '&', '{', '}', '%', 'x', '\n') }), (text) => {
+        const out = parseResponseText(text);
+        expect(out === null || typeof out === 'object').toBe(true);
+      }),
+    );
+  });
+});
+
+describe('parseFormBody (notifications)', () => {
+  it('decodes U4 once: + is a space, %0D%0A line breaks, braces kept', () => {
+    const fields = parseFormBody(U4_MESSAGE) as Record<string, string>;
+    expect(Object.keys(fields)).toHaveLength(18);
+    expect(fields.signPubKeyCert?.startsWith('-----BEGIN CERTIFICATE-----\r\nMIIEOjCC')).toBe(true);
+    expect(fields.tokenPayData).toBe('{token=6235240000020757577&trId=62000000001&tokenType=01&tokenBegin=20171030223632&tokenEnd=20221029223632&tokenLevel=10}');
+  });
+
+  it.each([['a=%E0%A4%A'], ['a=1&a=2'], [''], ['   ']])('refuses %j', (text) => {
+    expect(parseFormBody(text)).toBeNull();
+  });
+
+  it('round-trips encodeForm and never throws on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1 }), fc.string()), (fields) => {
+        expect(parseFormBody(encodeForm(fields))).toEqual(Object.keys(fields).length ? { ...fields } : null);
+      }),
+    );
+    fc.assert(fc.property(fc.string(), (text) => void parseFormBody(text)));
+  });
+});

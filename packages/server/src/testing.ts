@@ -1,0 +1,5 @@
+/**
+ * @payweave/server/testing: helpers for people who implement a `PaymentStore` or test their integration.
+ * `runStoreContract` is the suite every store must pass (it needs vitest).
+ */
+export { runStoreContract, sampleCharge, sampleEvent, type StoreUnderTest } from './lifecycle/store.contract';

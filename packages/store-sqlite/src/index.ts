@@ -1,0 +1,46 @@
+/**
+ * @payweave/store-sqlite: a durable `PaymentStore` on SQLite (better-sqlite3, WAL). The embedded default for
+ * single-host deployments and the examples. Every compare-and-set runs in a `BEGIN IMMEDIATE` transaction, so
+ * several processes sharing one database file still see exactly one winner.
+ */
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { PayConfigError } from '@payweave/core';
+import type { PaymentStore } from '@payweave/server';
+import { MIGRATIONS } from './schema';
+import { createStatements } from './statements';
+
+export interface SqliteStoreOptions {
+  /** Database file (default `payweave.sqlite` in the working directory); `:memory:` for tests. */
+  filename?: string;
+  /** Use an existing better-sqlite3 database instead of opening `filename`. */
+  database?: SqliteDatabase;
+  /** How long a writer waits for another process's lock (ms, default 5000). */
+  busyTimeoutMs?: number;
+}
+
+export interface SqliteStore extends PaymentStore {
+  readonly durable: true;
+  /** The underlying database (for backups and inspection). */
+  readonly database: SqliteDatabase;
+  close(): void;
+}
+
+/** Open (and migrate) a SQLite payment store. */
+export function sqliteStore(options: SqliteStoreOptions = {}): SqliteStore {
+  let db: SqliteDatabase;
+  try {
+    db = options.database ?? new Database(options.filename ?? 'payweave.sqlite');
+  } catch (cause) {
+    throw new PayConfigError(`could not open the SQLite database ${JSON.stringify(options.filename ?? 'payweave.sqlite')}: check the path and permissions`, { code: 'STORE_UNAVAILABLE', cause });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.transaction(() => {
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+  return { durable: true, database: db, close: () => db.close(), ...createStatements(db) };
+}

@@ -1,0 +1,129 @@
+import type { Database } from 'better-sqlite3';
+import type { ChargeStatus, PaymentEvent, RefundStatus } from '@payweave/core';
+import type { Anomaly, ChargeTransition, EventRecord, PaymentStore, StoredCharge, StoredRefund, TransitionOutcome } from '@payweave/server';
+
+type Row = { data: string; status: string };
+type EventRow = { id: string; event: string; delivered: number; lease_until: string | null; recorded_at: string };
+
+const toCharge = (row: Row | undefined): StoredCharge | null => (row ? { ...(JSON.parse(row.data) as StoredCharge), status: row.status as ChargeStatus } : null);
+const toRefund = (row: Row | undefined): StoredRefund | null => (row ? { ...(JSON.parse(row.data) as StoredRefund), status: row.status as RefundStatus } : null);
+const toEvent = (row: EventRow | undefined): EventRecord | null =>
+  row ? { id: row.id, event: JSON.parse(row.event) as PaymentEvent, delivered: row.delivered === 1, recordedAt: row.recorded_at, ...(row.lease_until ? { leaseUntil: row.lease_until } : {}) } : null;
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** The store methods over prepared statements; writes that must be atomic run in IMMEDIATE transactions. */
+export function createStatements(db: Database): PaymentStore {
+  const q = {
+    getCharge: db.prepare<[string], Row>('SELECT data, status FROM payweave_charges WHERE order_no = ?'),
+    insertCharge: db.prepare('INSERT OR IGNORE INTO payweave_charges (order_no, status, created_at, data) VALUES (?, ?, ?, ?)'),
+    setCharge: db.prepare('UPDATE payweave_charges SET status = ?, data = ? WHERE order_no = ?'),
+    getRefund: db.prepare<[string], Row>('SELECT data, status FROM payweave_refunds WHERE refund_no = ?'),
+    insertRefund: db.prepare('INSERT OR IGNORE INTO payweave_refunds (refund_no, order_no, status, data) VALUES (?, ?, ?, ?)'),
+    setRefund: db.prepare('UPDATE payweave_refunds SET status = ?, data = ? WHERE refund_no = ?'),
+    getEvent: db.prepare<[string], EventRow>('SELECT * FROM payweave_events WHERE id = ?'),
+    insertEvent: db.prepare('INSERT OR IGNORE INTO payweave_events (id, event, delivered, recorded_at) VALUES (?, ?, 0, ?)'),
+    claim: db.prepare('UPDATE payweave_events SET lease_until = ? WHERE id = ? AND delivered = 0 AND (lease_until IS NULL OR lease_until <= ?)'),
+    release: db.prepare('UPDATE payweave_events SET lease_until = NULL WHERE id = ?'),
+    delivered: db.prepare('UPDATE payweave_events SET delivered = 1, lease_until = NULL WHERE id = ?'),
+    insertAnomaly: db.prepare('INSERT OR IGNORE INTO payweave_anomalies (id, occurred_at, data) VALUES (?, ?, ?)'),
+    anomalies: db.prepare<[], { data: string }>('SELECT data FROM payweave_anomalies ORDER BY occurred_at, rowid'),
+    getOwner: db.prepare<[string], { account_id: string }>('SELECT account_id FROM payweave_apple_owners WHERE original_transaction_id = ?'),
+    insertOwner: db.prepare('INSERT OR IGNORE INTO payweave_apple_owners (original_transaction_id, account_id, claimed_at) VALUES (?, ?, ?)'),
+  };
+  const now = () => new Date().toISOString();
+  const writeCharge = (charge: StoredCharge) => q.setCharge.run(charge.status, JSON.stringify(charge), charge.orderNo);
+
+  const transition = db.transaction((t: ChargeTransition): TransitionOutcome => {
+    const charge = toCharge(q.getCharge.get(t.orderNo));
+    if (t.event) {
+      const known = toEvent(q.getEvent.get(t.event.id));
+      if (known) return { outcome: 'duplicate', charge, record: known };
+    }
+    if (!charge) return { outcome: 'not_found' };
+    if (!t.from.includes(charge.status)) return { outcome: 'conflict', charge };
+    const next: StoredCharge = { ...charge, ...t.patch, status: t.to };
+    writeCharge(next);
+    if (t.event) q.insertEvent.run(t.event.id, JSON.stringify(t.event), now());
+    return { outcome: 'applied', charge: next };
+  });
+
+  const refundTransition = db.transaction((refundNo: string, from: readonly RefundStatus[], to: RefundStatus, patch: Partial<StoredRefund> | undefined, event: PaymentEvent | undefined) => {
+    const refund = toRefund(q.getRefund.get(refundNo));
+    if (event && q.getEvent.get(event.id)) return { outcome: 'duplicate' as const, refund };
+    if (!refund) return { outcome: 'not_found' as const, refund: null };
+    if (!from.includes(refund.status)) return { outcome: 'conflict' as const, refund };
+    const next: StoredRefund = { ...refund, ...patch, status: to };
+    q.setRefund.run(to, JSON.stringify(next), refundNo);
+    if (to === 'succeeded') {
+      const charge = toCharge(q.getCharge.get(refund.orderNo));
+      if (charge) writeCharge({ ...charge, amountRefunded: charge.amountRefunded + refund.amount });
+    }
+    if (event) q.insertEvent.run(event.id, JSON.stringify(event), now());
+    return { outcome: 'applied' as const, refund: next };
+  });
+
+  const updatePending = db.transaction((orderNo: string, patch: Partial<StoredCharge>) => {
+    const charge = toCharge(q.getCharge.get(orderNo));
+    if (!charge || charge.status !== 'pending') return null;
+    const next = { ...charge, ...patch };
+    writeCharge(next);
+    return next;
+  });
+
+  return {
+    async insertCharge(charge) {
+      return q.insertCharge.run(charge.orderNo, charge.status, charge.createdAt, JSON.stringify(charge)).changes === 1;
+    },
+    async getCharge(orderNo) {
+      return toCharge(q.getCharge.get(orderNo));
+    },
+    async listCharges(query) {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (query.status) (where.push('status = ?'), args.push(query.status));
+      if (query.createdBefore) (where.push('created_at < ?'), args.push(query.createdBefore));
+      const sql = `SELECT data, status FROM payweave_charges ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at LIMIT ?`;
+      return db.prepare<(string | number)[], Row>(sql).all(...args, query.limit ?? 1000).map((row) => toCharge(row) as StoredCharge);
+    },
+    async updatePendingCharge(orderNo, patch) {
+      return updatePending.immediate(orderNo, patch);
+    },
+    async transitionCharge(t) {
+      return transition.immediate(t);
+    },
+    async insertRefund(refund) {
+      return q.insertRefund.run(refund.refundNo, refund.orderNo, refund.status, JSON.stringify(refund)).changes === 1;
+    },
+    async getRefund(refundNo) {
+      return toRefund(q.getRefund.get(refundNo));
+    },
+    async transitionRefund(refundNo, from, to, patch, event) {
+      return refundTransition.immediate(refundNo, from, to, patch, event);
+    },
+    async recordEvent(event) {
+      return q.insertEvent.run(event.id, JSON.stringify(event), now()).changes === 1;
+    },
+    async getEvent(eventId) {
+      return toEvent(q.getEvent.get(eventId));
+    },
+    async claimEventDelivery(eventId, leaseUntil, at) {
+      return q.claim.run(leaseUntil, eventId, at).changes === 1;
+    },
+    async releaseEventDelivery(eventId) {
+      q.release.run(eventId);
+    },
+    async markEventDelivered(eventId) {
+      q.delivered.run(eventId);
+    },
+    async recordAnomaly(anomaly: Anomaly) {
+      q.insertAnomaly.run(anomaly.id, anomaly.occurredAt, JSON.stringify(anomaly));
+    },
+    async listAnomalies() {
+      return q.anomalies.all().map((row) => JSON.parse(row.data) as Anomaly);
+    },
+    async claimAppleTransaction(originalTransactionId, accountId) {
+      const created = q.insertOwner.run(originalTransactionId, accountId, now()).changes === 1;
+      return { owner: created ? accountId : (q.getOwner.get(originalTransactionId)?.account_id as string), created };
+    },
+  };
+}
