@@ -7,6 +7,8 @@
  *   node scripts/client-size.mjs           table
  *   node scripts/client-size.mjs --json    the results as JSON on stdout
  *   node scripts/client-size.mjs --check   exit 1 when zod is bundled or a budget is exceeded
+ *   node scripts/client-size.mjs --core-dist   resolve @payweave/core to its build (packages/core/dist/index.js,
+ *                                              run `npm run build` first): what an app installing the packages gets
  * (exit 1 whenever zod is bundled, with or without --check)
  */
 import { readdirSync } from 'node:fs';
@@ -26,12 +28,13 @@ const ZOD_MARKERS = ['ZodError', '$ZodType', '_zod'];
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
 const check = args.has('--check');
+const coreEntry = args.has('--core-dist') ? join(root, 'packages/core/dist/index.js') : join(root, 'packages/core/src/index.ts');
 
 /** Published entry points -> source files, the way the build maps them. */
 const sourcesPlugin = {
   name: 'payweave-sources',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^@payweave\/core$/ }, () => ({ path: join(root, 'packages/core/src/index.ts') }));
+    pluginBuild.onResolve({ filter: /^@payweave\/core$/ }, () => ({ path: coreEntry }));
     pluginBuild.onResolve({ filter: /^@payweave\/client$/ }, () => ({ path: join(clientSrc, 'index.ts') }));
     pluginBuild.onResolve({ filter: /^@payweave\/client\/[a-z_]+$/ }, (args) => ({
       path: join(launchersDir, `${args.path.split('/')[2]}.ts`),
@@ -98,7 +101,7 @@ if (json) {
   process.stdout.write(`${JSON.stringify({ results, zodFound, overBudget: overBudget.map((r) => r.name) }, null, 2)}\n`);
 } else {
   const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
-  console.log('@payweave/client bundle (minified ESM, browser, axios external)\n');
+  console.log(`@payweave/client bundle (minified ESM, browser, axios external, core from ${coreEntry.replace(`${root}/`, '')})\n`);
   for (const result of results) {
     const flags = [result.withinBudget ? '' : `OVER BUDGET (${kb(result.budget)})`, result.zod ? 'ZOD BUNDLED' : ''].filter(Boolean).join(' ');
     console.log(`${result.name.padEnd(34)} ${kb(result.raw).padStart(10)} min  ${kb(result.gzip).padStart(10)} min+gz  ${flags}`);

@@ -3,7 +3,7 @@
  * ES2022 output. Dependencies stay external (tsup reads them from each package.json), so every package ships only
  * its own code and resolves `@payweave/core` through its `exports` map.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Options } from 'tsup';
@@ -63,4 +63,32 @@ export function isPublicModule(file: string): boolean {
 /** The entries of `wanted` whose source file exists now (entries written by other work streams appear later). */
 export function existingEntries(packageDir: string, wanted: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(wanted).filter(([, source]) => existsSync(join(packageDir, source))));
+}
+
+/**
+ * The builds of a Node-only package with a command: the library (`dist/index.{js,cjs,d.ts,d.cts}`) and, once
+ * `src/cli.node.ts` exists, the command as one self-contained ESM file `dist/cli.js` with a shebang (tsup then
+ * marks it executable). The command has no chunks, so the library's clean, which runs in parallel, can spare it.
+ */
+export function nodeLibraryWithCommand(packageDir: string): Options[] {
+  const library: Options = {
+    ...sharedOptions,
+    entry: { index: 'src/index.ts' },
+    platform: 'node',
+    clean: ['!cli.js', '!cli.js.map'],
+  };
+  const cliSource = join(packageDir, 'src/cli.node.ts');
+  if (!existsSync(cliSource)) return [library];
+  const command: Options = {
+    ...sharedOptions,
+    entry: { cli: 'src/cli.node.ts' },
+    platform: 'node',
+    format: ['esm'],
+    splitting: false,
+    dts: false,
+    clean: false,
+    // esbuild keeps a shebang written in the source; add one only when the source has none (two would not parse).
+    banner: readFileSync(cliSource, 'utf8').startsWith('#!') ? {} : { js: '#!/usr/bin/env node' },
+  };
+  return [library, command];
 }

@@ -13,7 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeImportsOf } from './packaging/bundle-scan';
 import { loadOutcome, repoRoot, resolveAll, runModule, type Resolution } from './packaging/node-child';
 
-const PACKAGES = ['core', 'server', 'client', 'sandbox'] as const;
+const PACKAGES = ['core', 'server', 'client', 'sandbox', 'store-sqlite', 'store-postgres'] as const;
+/** Node-only packages: not expected to resolve for client runtimes. */
+const NODE_ONLY = ['sandbox', 'store-sqlite', 'store-postgres'] as const;
 type PackageName = (typeof PACKAGES)[number];
 const CHANNELS = ['alipay', 'wechat', 'unionpay', 'apple'] as const;
 const FORBIDDEN_MESSAGE = '@payweave/server was bundled into a client (browser/react-native)';
@@ -56,16 +58,13 @@ describe.each([
     ...Object.fromEntries(CHANNELS.map((channel) => [`@payweave/server/${channel}`, build('server', client ? 'forbidden' : channel)])),
     '@payweave/client': build('client', 'index'),
     ...Object.fromEntries(launchers.map((name) => [`@payweave/client/${name}`, build('client', `launchers/${name}`)])),
-    ...(client ? {} : { '@payweave/sandbox': build('sandbox', 'index') }),
+    ...(client ? {} : Object.fromEntries(NODE_ONLY.map((name) => [`@payweave/${name}`, build(name, 'index')]))),
   };
 
   it('every entry resolves (import and require) to the intended build file, which exists', () => {
-    const actual = resolveAll(Object.keys(expected), conditions);
-    for (const [specifier, want] of Object.entries(expected)) {
-      expect({ specifier, ...actual[specifier] }).toEqual({ specifier, ...want });
-      expect(existsSync(want.import), `${want.import} missing`).toBe(true);
-      expect(existsSync(want.require), `${want.require} missing`).toBe(true);
-    }
+    expect(resolveAll(Object.keys(expected), conditions)).toEqual(expected);
+    const missing = Object.values(expected).flatMap((want) => [want.import, want.require]).filter((file) => !existsSync(file));
+    expect(missing).toEqual([]);
   });
 });
 
@@ -97,14 +96,17 @@ describe('bundler resolution (esbuild, no `node` condition)', () => {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
       stdin: { contents: `import * as m from '${specifier}'; console.log(m);`, resolveDir: repoRoot },
+      absWorkingDir: repoRoot,
+      // No tsconfig: the root one maps @payweave/* to the sources, a user's project does not.
+      tsconfigRaw: '{}',
       bundle: true,
       write: false,
       metafile: true,
       platform: 'neutral',
-      absWorkingDir: repoRoot,
       conditions,
       logLevel: 'silent',
-      plugins: [{ name: 'keep-dependencies-out', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (args) => (args.importer.includes('/dist/') ? { external: true } : undefined)) }],
+      // Only the entry under test is resolved through its exports map; what it imports in turn stays external.
+      plugins: [{ name: 'entry-only', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (args) => (args.importer === '<stdin>' ? undefined : { external: true })) }],
     });
     const inputs = Object.keys(result.metafile.inputs).map((input) => join(repoRoot, input));
     expect(inputs).toContain(want);
@@ -122,37 +124,50 @@ describe('files referenced by package.json', () => {
   it.each(PACKAGES)('%s: every exports target, main/module/types and bin exist', (name) => {
     const pkg = manifest(name);
     const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.bin ?? {}), ...exportTargets(pkg.exports)];
-    const missing = targets
-      .flatMap((target: string) => (target.includes('*') ? launchers.map((launcher) => target.replace('*', launcher)) : [target]))
-      .filter((target: string) => !existsSync(join(packageDir(name), target)));
+    const missing = expandPatterns(targets).filter((target) => !existsSync(join(packageDir(name), target)));
     expect(missing).toEqual([]);
   });
 
-  it.each(PACKAGES)('%s: every built entry has .d.ts next to .js and .d.cts next to .cjs', (name) => {
-    const entries = builtEntries(name);
-    expect(entries.length).toBeGreaterThan(0);
-    const missing = entries.flatMap((base) => [`${base}.d.ts`, `${base}.d.cts`]).filter((file) => !existsSync(dist(name, file)));
+  it.each(PACKAGES)('%s: every JS file in exports has .d.ts next to .js and .d.cts next to .cjs', (name) => {
+    const code = expandPatterns(exportTargets(manifest(name).exports)).filter((target) => /\.c?js$/.test(target));
+    expect(code.length).toBeGreaterThan(0);
+    const missing = code
+      .map((target) => target.replace(/\.js$/, '.d.ts').replace(/\.cjs$/, '.d.cts'))
+      .filter((target) => !existsSync(join(packageDir(name), target)));
     expect(missing).toEqual([]);
   });
 
-  it('the sandbox command is an executable ES module with a node shebang', () => {
-    const cli = dist('sandbox', 'cli.js');
-    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
-    expect(statSync(cli).mode & 0o111).not.toBe(0);
-    expect(manifest('sandbox').bin).toEqual({ 'payweave-sandbox': './dist/cli.js' });
+  it.each(['sandbox', 'store-postgres'] as const)('%s: every bin is an executable ES module with a node shebang', (name) => {
+    const bins = Object.values(manifest(name).bin ?? {}) as string[];
+    expect(bins.length).toBeGreaterThan(0);
+    for (const bin of bins) {
+      const file = join(packageDir(name), bin);
+      expect(readFileSync(file, 'utf8').startsWith('#!/usr/bin/env node\n'), `${bin} shebang`).toBe(true);
+      expect(statSync(file).mode & 0o111, `${bin} executable bits`).not.toBe(0);
+    }
   });
 });
 
 describe('TypeScript resolves the right declarations', () => {
-  const specifiers = ['@payweave/core', '@payweave/server', ...CHANNELS.map((channel) => `@payweave/server/${channel}`), '@payweave/client', ...launchers.map((name) => `@payweave/client/${name}`), '@payweave/sandbox'];
+  const specifiers = [
+    '@payweave/core',
+    '@payweave/server',
+    ...CHANNELS.map((channel) => `@payweave/server/${channel}`),
+    '@payweave/client',
+    ...launchers.map((name) => `@payweave/client/${name}`),
+    ...NODE_ONLY.map((name) => `@payweave/${name}`),
+  ];
   const nodeNext = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
 
   it.each(specifiers)('%s: .d.ts from an ES module, .d.cts from a CommonJS module (NodeNext)', (specifier) => {
-    const fromEsm = ts.resolveModuleName(specifier, join(repoRoot, 'consumer.mts'), nodeNext, ts.sys).resolvedModule;
-    const fromCjs = ts.resolveModuleName(specifier, join(repoRoot, 'consumer.cts'), nodeNext, ts.sys).resolvedModule;
-    expect(fromEsm?.resolvedFileName).toMatch(/\/dist\/.+\.d\.ts$/);
-    expect(fromCjs?.resolvedFileName).toMatch(/\/dist\/.+\.d\.cts$/);
-    expect(existsSync(fromEsm?.resolvedFileName ?? '')).toBe(true);
+    const resolveFrom = (mode: ts.ResolutionMode) =>
+      ts.resolveModuleName(specifier, join(repoRoot, 'consumer.ts'), nodeNext, ts.sys, undefined, undefined, mode).resolvedModule?.resolvedFileName ?? 'unresolved';
+    const fromEsm = resolveFrom(ts.ModuleKind.ESNext);
+    const fromCjs = resolveFrom(ts.ModuleKind.CommonJS);
+    expect(fromEsm).toMatch(/\/dist\/.+\.d\.ts$/);
+    expect(fromCjs).toMatch(/\/dist\/.+\.d\.cts$/);
+    expect(fromCjs.slice(0, -'.d.cts'.length)).toBe(fromEsm.slice(0, -'.d.ts'.length));
+    expect(existsSync(fromEsm) && existsSync(fromCjs)).toBe(true);
   });
 });
 
@@ -180,6 +195,8 @@ describe('both formats load and work together', () => {
       channels: Object.fromEntries(CHANNELS.map((channel) => [channel, { esm: 'function', cjs: 'function' }])),
       createPayClient: { esm: 'function', cjs: 'function' },
       createSandbox: { esm: 'function', cjs: 'function' },
+      sqliteStore: { esm: 'function', cjs: 'function' },
+      postgresStore: { esm: 'function', cjs: 'function' },
       launchersLoad: Object.fromEntries(launchers.map((name) => [name, { esm: true, cjs: true }])),
       separateCopies: true,
       esmRecognisesCjsError: { PayError: true, PayGatewayError: true, PayConfigError: false },
@@ -195,16 +212,9 @@ function exportTargets(value: unknown): string[] {
   return [];
 }
 
-/** Entry files of a dist folder (not tsup's shared `chunk-*` files), as paths without extension. */
-function builtEntries(name: PackageName): string[] {
-  const root = join(packageDir(name), 'dist');
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.js') && !entry.name.startsWith('chunk-') ? [join(dir, entry.name)] : [],
-    );
-  return walk(root)
-    .map((file) => relative(root, file).slice(0, -'.js'.length))
-    .filter((base) => !(name === 'sandbox' && base === 'cli'));
+/** Targets with the client's `./*` launcher pattern expanded to every launcher. */
+function expandPatterns(targets: string[]): string[] {
+  return targets.flatMap((target) => (target.includes('*') ? launchers.map((launcher) => target.replace('*', launcher)) : [target]));
 }
 
 const SMOKE_SOURCE = `
@@ -226,6 +236,8 @@ console.log(JSON.stringify({
   channels,
   createPayClient: await both('@payweave/client', (m) => typeof m.createPayClient),
   createSandbox: await both('@payweave/sandbox', (m) => typeof m.createSandbox),
+  sqliteStore: await both('@payweave/store-sqlite', (m) => typeof m.sqliteStore),
+  postgresStore: await both('@payweave/store-postgres', (m) => typeof m.postgresStore),
   launchersLoad,
   separateCopies: core.PayError !== coreCjs.PayError,
   esmRecognisesCjsError: {

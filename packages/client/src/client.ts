@@ -9,7 +9,7 @@ import { isChargeLike } from './charge-shape';
 import { invalidResponseError, serverError } from './errors';
 import { dispatchLaunch, registerLaunchers } from './launch';
 import { createTransport, type AxiosLikeInstance, type FetchLike, type HeadersOption } from './transport';
-import type { LaunchOptions, LaunchResult, Launcher, NavigateHook } from './types';
+import type { AnyLauncher, LaunchOptions, LaunchResult, NavigateHook } from './types';
 import { pollUntilFinal, type WaitOptions } from './wait';
 
 /** Options of `createPayClient`. */
@@ -23,7 +23,7 @@ export interface PayClientOptions {
   /** Native wallet SDK entry points the app injects (app channels). */
   bridges?: NativeBridges;
   /** The launchers this app uses, imported from their subpaths (`@payweave/client/redirect`, ...). */
-  launchers?: readonly Launcher[];
+  launchers?: readonly AnyLauncher[];
   /** Receive navigations (redirects, form posts) instead of the client performing them. */
   onNavigate?: NavigateHook;
 }
@@ -51,7 +51,7 @@ export interface PayClient {
 /** Create a client for the merchant server at `endpoint`. Touches no DOM: safe to call during server rendering. */
 export function createPayClient(options: PayClientOptions): PayClient {
   if (!options?.endpoint) {
-    throw new PayConfigError("createPayClient needs `endpoint`, the base URL of your charge routes, e.g. '/api/pay'", { code: 'CLIENT_ENDPOINT_MISSING' });
+    throw new PayConfigError("createPayClient needs `endpoint`, where your charge routes are mounted, e.g. '/api/pay'", { code: 'CLIENT_ENDPOINT_MISSING' });
   }
   const charges = `${options.endpoint.replace(/\/+$/, '')}/charges`;
   const transport = createTransport(options.http, options.headers);

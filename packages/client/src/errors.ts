@@ -31,10 +31,10 @@ export function invalidResponseError(what: string): PayError {
 
 /**
  * A non-2xx answer of the merchant server as a `PayError`, from its JSON `{ error: { type, code, message, issues? } }`
- * when it sent one (a `PayValidationError` with the issues for a validation failure), else coded `SERVER_ERROR`.
+ * when it sent one (a `PayValidationError` when it lists issues), else coded `SERVER_ERROR`.
  */
 export function serverError(status: number, data: unknown, what: string): PayError {
-  const body: { type?: unknown; code?: unknown; message?: unknown; issues?: unknown; isRetryable?: unknown } =
+  const body: { code?: unknown; message?: unknown; issues?: unknown; isRetryable?: unknown } =
     (data as { error?: object } | null)?.error ?? {};
   const hasCode = typeof body.code === 'string';
   const options = {
@@ -43,9 +43,7 @@ export function serverError(status: number, data: unknown, what: string): PayErr
     cause: { status, body: data },
   };
   const message = hasCode && typeof body.message === 'string' ? body.message : `${what} answered HTTP ${status}; see the server log`;
-  if (hasCode && (body.type === 'PayValidationError' || Array.isArray(body.issues))) {
-    const issues = Array.isArray(body.issues) ? (body.issues as PayIssue[]).filter((issue) => typeof issue?.path === 'string') : [];
-    return new PayValidationError(message, issues, options);
-  }
+  // The merchant's own server is trusted to send `issues` as payweave wrote them: `{ path, message }[]`.
+  if (hasCode && Array.isArray(body.issues)) return new PayValidationError(message, body.issues as PayIssue[], options);
   return new PayError(message, options);
 }

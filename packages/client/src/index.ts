@@ -7,7 +7,7 @@ export { createPayClient } from './client';
 export type { PayClient, PayClientOptions, ClientChargeRequest, CreateChargeOptions } from './client';
 export type { WaitOptions } from './wait';
 export type { FetchLike, AxiosLikeInstance, AxiosLikeRequestConfig, HeadersOption } from './transport';
-export type { LaunchResult, LaunchOptions, LaunchContext, Launcher, Navigation, NavigateHook, ChargeFor, CredentialFor } from './types';
+export type { LaunchResult, LaunchOptions, LaunchContext, Launcher, AnyLauncher, Navigation, NavigateHook, ChargeFor, CredentialFor } from './types';
 export type {
   NativeBridges,
   AlipayBridgeResult,

@@ -4,7 +4,7 @@
  */
 import { PayError, PayUnsupportedError, type Charge } from '@payweave/core';
 import type { NativeBridges } from './bridges';
-import type { LaunchOptions, LaunchResult, Launcher, NavigateHook } from './types';
+import type { AnyLauncher, LaunchOptions, LaunchResult, NavigateHook } from './types';
 
 /** Defaults for every launch of one client. */
 export interface LaunchDefaults {
@@ -24,15 +24,15 @@ function failed(charge: Charge, error: PayError): LaunchResult {
 }
 
 /** Index launchers by channel; a later launcher overrides an earlier one for the channels both claim. */
-export function registerLaunchers(launchers: readonly Launcher[] = []): ReadonlyMap<string, Launcher> {
-  const registry = new Map<string, Launcher>();
+export function registerLaunchers(launchers: readonly AnyLauncher[] = []): ReadonlyMap<string, AnyLauncher> {
+  const registry = new Map<string, AnyLauncher>();
   for (const launcher of launchers) for (const channel of launcher.channels) registry.set(channel, launcher);
   return registry;
 }
 
 /** Dispatch `charge` to its launcher. Never rejects: every outcome, including a launcher crash, is a `LaunchResult`. */
 export async function dispatchLaunch(
-  registry: ReadonlyMap<string, Launcher>,
+  registry: ReadonlyMap<string, AnyLauncher>,
   charge: Charge,
   defaults: LaunchDefaults,
   { onNavigate = defaults.onNavigate, signal }: LaunchOptions = {},
@@ -59,7 +59,7 @@ export async function dispatchLaunch(
     );
   }
   try {
-    return await launcher.launch(charge as never, {
+    return await launcher.launch(charge, {
       bridges: defaults.bridges,
       document: typeof document === 'undefined' ? undefined : document,
       onNavigate,

@@ -14,7 +14,10 @@ export type LaunchResult =
   | { status: 'qr'; charge: Charge; qrCode: string }
   | { status: 'failed'; charge: Charge; error: PayError; raw?: unknown };
 
-/** A browser navigation a launcher is about to perform: `fields` are the form (POST) or query (GET) parameters. */
+/**
+ * A browser navigation a launcher is about to perform: `fields` are the form fields (POST) or the query parameters
+ * (GET, where `url` already carries them: open `url` as is).
+ */
 export interface Navigation {
   url: string;
   method: 'GET' | 'POST';
@@ -66,3 +69,10 @@ export interface Launcher<C extends ChannelId = ChannelId> {
   /** Start the flow. Resolve to a result for every payer outcome; a throw is reported as `{ status: 'failed' }`. */
   launch(charge: ChargeFor<C>, context: LaunchContext): Promise<LaunchResult>;
 }
+
+/**
+ * A launcher for any set of channels: what `createPayClient({ launchers })` accepts. (`Launcher<'alipay_qr'>` is
+ * not a `Launcher<ChannelId>`: it cannot launch every charge; the registry only hands it its own channels.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each launcher narrows the charges it receives
+export type AnyLauncher = Launcher<any>;

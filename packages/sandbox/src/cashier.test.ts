@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { renderCashierPage, renderResultPage, type CashierView } from './cashier';
+import { AUTO_POST_SCRIPT, AUTO_POST_SCRIPT_HASH, renderAutoPostPage, renderCashierPage, renderResultPage, type CashierView } from './cashier';
 
 const view: CashierView = {
   gatewayTitle: 'Alipay',
@@ -62,5 +63,20 @@ describe('renderResultPage', () => {
     expect(page).toContain('data-testid="cashier-result" data-outcome="succeeded"');
     expect(page).toContain('<h1 id="result-title" role="status">Payment succeeded</h1>');
     expect(page).toContain('&lt;b&gt;1&lt;/b&gt;');
+  });
+});
+
+describe('renderAutoPostPage', () => {
+  it('posts escaped fields to the merchant, with a button when script is off', () => {
+    const page = renderAutoPostPage({ gatewayTitle: 'UnionPay', url: 'http://merchant.test/front?a=1&b=2', fields: { orderId: '<1>', respCode: '00' } });
+    expect(page).toContain('<form id="auto-post" method="post" action="http://merchant.test/front?a=1&amp;b=2">');
+    expect(page).toContain('<input type="hidden" name="orderId" value="&lt;1&gt;">');
+    expect(page).toContain('data-testid="cashier-continue">Continue</button>');
+    expect(page).toContain(`<script>${AUTO_POST_SCRIPT}</script>`);
+  });
+
+  it('declares the CSP hash of its only script', () => {
+    const digest = createHash('sha256').update(AUTO_POST_SCRIPT, 'utf8').digest('base64');
+    expect(AUTO_POST_SCRIPT_HASH).toBe(`sha256-${digest}`);
   });
 });

@@ -3,7 +3,7 @@
  * shown after the decision when the gateway does not redirect. Plain HTML forms, no script, every value escaped.
  */
 import { toYuan } from '@payweave/core';
-import { html, page } from './html';
+import { html, page, SafeHtml } from './html';
 import type { PayOutcome } from './types';
 
 /** The decisions the cashier form posts (`decision=<value>`), and the outcome each one means. */
@@ -76,4 +76,26 @@ export function renderResultPage(options: {
 <p class="note">Order no. <span data-testid="cashier-order-no">${options.orderNo}</span> · <a href="/">Sandbox home</a></p>
 </main>`;
   return page({ title: `${text.heading} · ${options.gatewayTitle} sandbox`, body, accentColor: options.accentColor });
+}
+
+/** The one inline script the sandbox ever serves, and its CSP hash (checked by cashier.test.ts). */
+export const AUTO_POST_SCRIPT = "document.getElementById('auto-post').submit();";
+export const AUTO_POST_SCRIPT_HASH = 'sha256-xgMEi0iDxLp407MNje8dAj64ZkX8TGlAD7DTA3omSHc=';
+
+/**
+ * A page that posts `fields` to `url` on load, the way a gateway returns the browser to the merchant with a form
+ * (UnionPay `frontUrl`); without script, the payer presses "Continue".
+ */
+export function renderAutoPostPage(options: { gatewayTitle: string; url: string; fields: Record<string, string>; accentColor?: string }): string {
+  const hidden = Object.entries(options.fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`);
+  const body = html`<main aria-labelledby="auto-post-title" data-testid="cashier-auto-post">
+<span class="badge">Sandbox · ${options.gatewayTitle}</span>
+<h1 id="auto-post-title">Returning to the merchant…</h1>
+<form id="auto-post" method="post" action="${options.url}">
+${hidden}
+<div class="actions"><button type="submit" class="primary" id="cashier-continue" data-testid="cashier-continue">Continue</button></div>
+</form>
+</main>
+<script>${new SafeHtml(AUTO_POST_SCRIPT)}</script>`;
+  return page({ title: `Returning to the merchant · ${options.gatewayTitle} sandbox`, body, accentColor: options.accentColor });
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseCliArgs } from './cli-args.node';
+import { parseCliArgs } from './cli-args.node.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const cliPath = fileURLToPath(new URL('./cli.node.ts', import.meta.url));

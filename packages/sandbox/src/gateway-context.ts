@@ -3,7 +3,7 @@
  * `GET {basePath}/cashier/:orderNo` (the page) and `POST {basePath}/cashier/:orderNo` (the payer's decision).
  */
 import { PayValidationError } from '@payweave/core';
-import { CASHIER_DECISIONS, renderCashierPage, renderResultPage } from './cashier';
+import { AUTO_POST_SCRIPT_HASH, CASHIER_DECISIONS, renderAutoPostPage, renderCashierPage, renderResultPage } from './cashier';
 import { htmlResponse } from './html';
 import type { NotificationScheduler } from './notifications/scheduler';
 import type { OrderBook, SandboxOrder } from './orders';
@@ -83,6 +83,10 @@ export function cashierRoutes(gateway: AnyGateway, context: GatewayContext, sett
         if (order.status !== 'pending') return result(order.orderNo, order.status, 409);
         const settled = await settle(order, outcome);
         if (settled.redirectTo) return new Response(null, { status: 303, headers: { location: settled.redirectTo } });
+        if (settled.postTo) {
+          const document = renderAutoPostPage({ gatewayTitle: gateway.title, ...settled.postTo, ...(gateway.accentColor ? { accentColor: gateway.accentColor } : {}) });
+          return htmlResponse(document, 200, [AUTO_POST_SCRIPT_HASH]);
+        }
         return result(order.orderNo, outcome);
       },
     },

@@ -38,6 +38,7 @@ const BASE_CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2328;background:#f4f5f7}
 main{max-width:40rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+main.wide{max-width:72rem}
 h1{font-size:1.35rem;margin:0 0 .25rem}
 .badge{display:inline-block;font-size:.75rem;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:#fff;background:var(--accent);border-radius:4px;padding:.1rem .45rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem;margin:1.25rem 0}
@@ -72,13 +73,17 @@ ${options.body}
 `.value;
 }
 
-/** A `text/html` Response; the policy forbids scripts and external assets (forms may still post and redirect). */
-export function htmlResponse(document: string, status = 200): Response {
+/**
+ * A `text/html` Response; the policy forbids external assets and every script except those whose hashes are listed
+ * (forms may still post and redirect).
+ */
+export function htmlResponse(document: string, status = 200, scriptHashes: readonly string[] = []): Response {
+  const scripts = scriptHashes.length ? `; script-src ${scriptHashes.map((hash) => `'${hash}'`).join(' ')}` : '';
   return new Response(document, {
     status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'",
+      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'${scripts}`,
       'cache-control': 'no-store',
     },
   });

@@ -47,7 +47,7 @@ function renderIndex(sources: IndexSources, origin: string): string {
     return html`<tr><td>${delivery.provider}</td><td>${delivery.orderNo ?? ''}</td><td>${delivery.url}</td><td>${delivery.status}</td><td>${delivery.attempts.length}</td><td>${answer}</td><td>${delivery.nextAttemptAt ?? ''}</td></tr>`;
   });
 
-  const body = html`<main data-testid="sandbox-index">
+  const body = html`<main class="wide" data-testid="sandbox-index">
 <span class="badge">payweave</span>
 <h1>payweave sandbox</h1>
 <p class="note">Offline emulators of payment gateways. Point payweave channels at this origin (<code>${origin}</code>) with <code>sandbox.channelConfigs(url)</code>. Health: <a href="/health">/health</a>.</p>

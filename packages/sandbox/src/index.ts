@@ -14,6 +14,7 @@ export type {
   ChannelConfigsOf,
   DeliveryResponse,
   DeliveryStatus,
+  FormReturn,
   GatewayContext,
   GatewayPayResult,
   ListenOptions,

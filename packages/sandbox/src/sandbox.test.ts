@@ -173,6 +173,28 @@ describe('createSandbox in msw mode', () => {
   });
 });
 
+describe('form-post returns', () => {
+  it('serve an auto-submitting page allowed by the CSP', async () => {
+    const formGateway = defineGateway({
+      ...fakeGateway,
+      provider: 'unionpay',
+      basePath: '/fake-form',
+      pay: (order) => ({ postTo: { url: 'http://merchant.test/front', fields: { orderId: order.orderNo, respCode: '00' } } }),
+    });
+    const formSandbox = createSandbox({ gateways: [formGateway] });
+    formSandbox.orders.create({ provider: 'unionpay', orderNo: 'FORM0001', amount: 100, subject: 'x' });
+    const request = new Request(`${ORIGIN}/fake-form/cashier/FORM0001`, { method: 'POST', body: 'decision=pay' });
+    const response = await getResponse(formSandbox.handlers, request);
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get('content-security-policy')).toContain("script-src 'sha256-");
+    const page = (await response?.text()) ?? '';
+    expect(page).toContain('<form id="auto-post" method="post" action="http://merchant.test/front">');
+    expect(page).toContain('<input type="hidden" name="orderId" value="FORM0001">');
+    const result = await formSandbox.pay('FORM0001').catch((error: unknown) => error);
+    expect(result).toMatchObject({ code: 'SANDBOX_ORDER_NOT_PENDING' });
+  });
+});
+
 describe('channelConfigs', () => {
   it('collects each emulator config, pointing at the msw origin or a given base URL', () => {
     expect(sandbox.channelConfigs()).toEqual({ alipay: { appId: 'TEST_APP', baseUrl: `${ORIGIN}/fake` } });

@@ -76,6 +76,7 @@ export function createSandbox<G extends readonly AnyGateway[] = typeof BUILTIN_G
       order: orders.require(order.provider, order.orderNo),
       outcome,
       ...(result.redirectTo === undefined ? {} : { redirectTo: result.redirectTo }),
+      ...(result.postTo === undefined ? {} : { postTo: result.postTo }),
       notifications: scheduled,
     };
   }

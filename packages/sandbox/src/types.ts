@@ -63,10 +63,18 @@ export interface CashierPageOptions {
   hiddenFields?: Record<string, string>;
 }
 
-/** What an emulator's `pay` hook returns. */
+/** A browser return by form POST (UnionPay `frontUrl`): the framework serves a page that posts `fields` to `url`. */
+export interface FormReturn {
+  url: string;
+  fields: Record<string, string>;
+}
+
+/** What an emulator's `pay` hook returns (at most one of the two). */
 export interface GatewayPayResult {
-  /** Where the payer's browser goes next (the merchant's return URL with the gateway's signed parameters...). */
+  /** Where the payer's browser goes next by GET (the merchant's return URL with the gateway's signed parameters...). */
   redirectTo?: string;
+  /** Where the payer's browser goes next by form POST. */
+  postTo?: FormReturn;
 }
 
 /** Where the channel config of an emulator must point. */
@@ -159,7 +167,10 @@ export interface SandboxPayOptions {
 export interface SandboxPayResult {
   order: SandboxOrder;
   outcome: PayOutcome;
+  /** The browser return by GET the gateway chose, if any. */
   redirectTo?: string;
+  /** The browser return by form POST the gateway chose, if any. */
+  postTo?: FormReturn;
   /** Notifications scheduled by this payment. */
   notifications: NotificationDelivery[];
 }

@@ -21,3 +21,4 @@ export { memoryStore, type MemoryStore } from './lifecycle/memory-store';
 export { createAxiosHttpClient, type AxiosHttpClientOptions } from './http/axios';
 export { toFetchHandler } from './adapters/fetch';
 export { createChargeRoutes, type ChargeRoutesOptions, type ResolvedOrder } from './adapters/charge-routes';
+export type { ReconcileOptions, ReconcileReport } from './server/reconcile';

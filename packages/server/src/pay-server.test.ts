@@ -183,3 +183,37 @@ describe('createPayServer lifecycle (fake channel)', () => {
     expect(warn.mock.calls[0]?.[0]).toMatch(/not shared between processes/);
   });
 });
+
+describe('reconcilePending', () => {
+  it('settles old pending charges from the gateway and closes expired ones', async () => {
+    const channel = fakeChannel();
+    let now = Date.UTC(2026, 0, 2, 0, 0, 0);
+    const onEvent = vi.fn();
+    const pay = createPayServerWith({ channels: [channel], store: memoryStore(), onEvent, clock: () => now, logger: { warn: () => {} } }, platform);
+    await pay.charges.create({ ...order, orderNo: 'PAID' });
+    await pay.charges.create({ ...order, orderNo: 'EXPIRED', expiresAt: '2026-01-02T00:05:00+00:00' });
+    await pay.charges.create({ ...order, orderNo: 'WAITING' });
+    now += 10 * 60_000;
+    await pay.charges.create({ ...order, orderNo: 'YOUNG' });
+    channel.queryCharge = async (charge) => (charge.orderNo === 'PAID' ? { status: 'succeeded', amount: 1999, raw: {} } : { status: 'pending', raw: {} });
+    const report = await pay.reconcilePending({ olderThan: 60_000, concurrency: 2 });
+    expect(report).toMatchObject({ checked: 3, succeeded: ['PAID'], closed: ['EXPIRED'], stillPending: ['WAITING'], errors: [] });
+    expect(channel.calls).toContain('close:EXPIRED');
+    expect(channel.calls).not.toContain('query:YOUNG');
+    expect(onEvent.mock.calls.map((c) => `${c[0].type}:${c[0].orderNo}`).sort()).toEqual(['charge.closed:EXPIRED', 'charge.succeeded:PAID']);
+  });
+
+  it('reports gateway failures per charge instead of failing the sweep', async () => {
+    const channel = fakeChannel();
+    let now = Date.UTC(2026, 0, 2);
+    const pay = createPayServerWith({ channels: [channel], store: memoryStore(), clock: () => now, logger: { warn: () => {} } }, platform);
+    await pay.charges.create(order);
+    now += 120_000;
+    channel.queryCharge = async () => {
+      throw new PayError('gateway busy', { code: 'GATEWAY_ERROR', isRetryable: true });
+    };
+    const report = await pay.reconcilePending();
+    expect(report.errors).toEqual([{ orderNo: 'ORDER_1', error: expect.objectContaining({ code: 'GATEWAY_ERROR' }) }]);
+    await expect(pay.reconcilePending({ concurrency: 0 })).rejects.toBeInstanceOf(PayValidationError);
+  });
+});

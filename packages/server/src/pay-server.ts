@@ -16,6 +16,7 @@ import { type ChargesApi, createChargesApi } from './server/charges';
 import type { PayServerOptions } from './server/options';
 import { createRegistry } from './server/registry';
 import { type RefundsApi, createRefundsApi } from './server/refunds';
+import { type ReconcileOptions, type ReconcileReport, createReconciler } from './server/reconcile';
 
 /** What differs between runtimes. */
 export interface Platform {
@@ -31,6 +32,8 @@ export interface PayServer {
   returns: ReturnsApi;
   /** Apple in-app purchase helpers; present when an `apple()` channel is configured. */
   apple: NonNullable<PayChannel['apple']>;
+  /** Query pending charges older than `olderThan` and settle them; closes expired ones at the gateway. */
+  reconcilePending(options?: ReconcileOptions): Promise<ReconcileReport>;
   /** The store in use (for reconciliation jobs and tests). */
   store: PaymentStore;
   /** Initialise every channel now (import keys), so configuration errors surface at startup rather than first use. */
@@ -73,7 +76,7 @@ export function createPayServerWith(options: PayServerOptions, platform: Platfor
     warn: (message) => logger.warn(`[payweave:${channel.provider}] ${message}`),
   });
 
-  const lifecycle = createLifecycle(store, options.onEvent, clock);
+  const lifecycle = createLifecycle(store, options.onEvent, clock, options.deliveryLeaseMs);
   const appleChannel = registry.all().find((channel) => channel.provider === 'apple');
   appleChannel?.bindStore?.(store);
 
@@ -93,8 +96,10 @@ export function createPayServerWith(options: PayServerOptions, platform: Platfor
     },
   });
 
+  const charges = createChargesApi(registry, store, lifecycle, clock);
   return {
-    charges: createChargesApi(registry, store, lifecycle, clock),
+    charges,
+    reconcilePending: createReconciler(charges, store, clock),
     refunds: createRefundsApi(registry, store, lifecycle, clock),
     notifications: createNotificationsApi(registry, lifecycle),
     returns: createReturnsApi(registry),

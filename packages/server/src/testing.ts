@@ -3,3 +3,4 @@
  * `runStoreContract` is the suite every store must pass (it needs vitest).
  */
 export { runStoreContract, sampleCharge, sampleEvent, type StoreUnderTest } from './lifecycle/store.contract';
+export { fakeChannel, fakeNotificationBody, type FakeChannel, type FakeNotification } from './testing/fake-channel';

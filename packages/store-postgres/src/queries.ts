@@ -73,7 +73,7 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
     async transitionCharge(tr: ChargeTransition): Promise<TransitionOutcome> {
       return txOrAbort(async (client) => {
         if (tr.event && !(await insertEvent(client, tr.event))) {
-          throw new Abort<TransitionOutcome>({ outcome: 'duplicate', charge: await getCharge(pool, tr.orderNo), record: (await getEvent(pool, tr.event.id)) as EventRecord });
+          throw new Abort<TransitionOutcome>({ outcome: 'duplicate', charge: await getCharge(client, tr.orderNo), record: (await getEvent(client, tr.event.id)) as EventRecord });
         }
         const patch = JSON.stringify({ ...tr.patch, status: tr.to });
         const { rows } = await client.query<{ data: StoredCharge; status: ChargeStatus }>(
@@ -100,7 +100,7 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
         return withStatus(rows[0]?.data, rows[0]?.status);
       };
       return txOrAbort<Result>(async (client) => {
-        if (event && !(await insertEvent(client, event))) throw new Abort<Result>({ outcome: 'duplicate', refund: await load(pool) });
+        if (event && !(await insertEvent(client, event))) throw new Abort<Result>({ outcome: 'duplicate', refund: await load(client) });
         const { rows } = await client.query<{ data: StoredRefund; status: RefundStatus; order_no: string }>(
           `UPDATE ${t('payweave_refunds')} SET status = $2, data = data || $3::jsonb WHERE refund_no = $1 AND status = ANY($4::text[]) RETURNING data, status, order_no`,
           [refundNo, to, JSON.stringify({ ...patch, status: to }), [...from]],

@@ -9,7 +9,6 @@ const toCharge = (row: Row | undefined): StoredCharge | null => (row ? { ...(JSO
 const toRefund = (row: Row | undefined): StoredRefund | null => (row ? { ...(JSON.parse(row.data) as StoredRefund), status: row.status as RefundStatus } : null);
 const toEvent = (row: EventRow | undefined): EventRecord | null =>
   row ? { id: row.id, event: JSON.parse(row.event) as PaymentEvent, delivered: row.delivered === 1, recordedAt: row.recorded_at, ...(row.lease_until ? { leaseUntil: row.lease_until } : {}) } : null;
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** The store methods over prepared statements; writes that must be atomic run in IMMEDIATE transactions. */
 export function createStatements(db: Database): PaymentStore {
@@ -80,8 +79,8 @@ export function createStatements(db: Database): PaymentStore {
     async listCharges(query) {
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (query.status) (where.push('status = ?'), args.push(query.status));
-      if (query.createdBefore) (where.push('created_at < ?'), args.push(query.createdBefore));
+      if (query.status) { where.push('status = ?'); args.push(query.status); }
+      if (query.createdBefore) { where.push('created_at < ?'); args.push(query.createdBefore); }
       const sql = `SELECT data, status FROM payweave_charges ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at LIMIT ?`;
       return db.prepare<(string | number)[], Row>(sql).all(...args, query.limit ?? 1000).map((row) => toCharge(row) as StoredCharge);
     },

@@ -20,7 +20,7 @@ export function chargeWith(credential: ChargeCredential, overrides: Partial<Char
 }
 
 /** A UnionPay WAP credential: a form POST to the gateway's frontTransReq endpoint. */
-export const unionpayWapCredential: ChargeCredential = {
+export const unionpayWapCredential = {
   channel: 'unionpay_wap',
   method: 'POST',
   url: 'https://gateway.test.95516.com/gateway/api/frontTransReq.do',
@@ -33,12 +33,12 @@ export const unionpayWapCredential: ChargeCredential = {
     frontUrl: 'https://shop.example/return?a=1&b="2"',
     signature: 'c2lnbmF0dXJl+/=',
   },
-};
+} satisfies ChargeCredential;
 
 /** An Alipay page-pay credential as a GET redirect (the gateway URL already carries a query). */
-export const alipayPageGetCredential: ChargeCredential = {
+export const alipayPageGetCredential = {
   channel: 'alipay_page',
   method: 'GET',
   url: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do?charset=utf-8',
   fields: { biz_content: '{"out_trade_no":"ORDER20260101001"}', sign: 'a+b/c=' },
-};
+} satisfies ChargeCredential;

@@ -5,7 +5,7 @@ import type { CryptoProvider } from '../crypto/provider';
 import { memoryStore } from '../lifecycle/memory-store';
 import { createPayServerWith } from '../pay-server';
 import { fakeChannel, fakeNotificationBody } from '../testing/fake-channel';
-import { toNodeHandler } from './node-handler.node';
+import { toNodeHandler } from './node-handler.node.js';
 
 const servers: { close(): void }[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toHex } from '../internal/encoding';
 import { runCryptoContract } from './crypto.contract';
 import { md5 } from './md5';
-import { createNodeCryptoProvider } from './provider.node';
+import { createNodeCryptoProvider } from './provider.node.js';
 import { createWebCryptoProvider } from './provider.web';
 
 runCryptoContract('node', createNodeCryptoProvider);

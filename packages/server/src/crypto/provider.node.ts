@@ -38,6 +38,8 @@ const P1363_LENGTH: Record<EcCurve, number> = { 'P-256': 64, 'P-384': 96 };
 
 /** Copy a Buffer into a plain Uint8Array, so portable callers never receive Buffer's different `slice`/`toString`. */
 const plain = (buffer: Uint8Array): Uint8Array => new Uint8Array(buffer);
+/** A zero-copy Buffer view of DER bytes, the input type `createPrivateKey`/`createPublicKey` declare. */
+const view = (der: Uint8Array): Buffer => Buffer.from(der.buffer, der.byteOffset, der.byteLength);
 
 function importKey(create: () => KeyObject, what: string): KeyObject {
   try {
@@ -78,19 +80,19 @@ export function createNodeCryptoProvider(): CryptoProvider {
   return {
     name: 'node',
     async importRsaPrivateKey(pkcs8) {
-      const key = importKey(() => createPrivateKey({ key: pkcs8 as Buffer, format: 'der', type: 'pkcs8' }), 'RSA private key');
+      const key = importKey(() => createPrivateKey({ key: view(pkcs8), format: 'der', type: 'pkcs8' }), 'RSA private key');
       if (key.asymmetricKeyType !== 'rsa') throw new PayConfigError('the private key is not an RSA key: pass an RSA private key');
       const handle: RsaPrivateKeyHandle = { type: 'rsa-private', modulusBits: key.asymmetricKeyDetails?.modulusLength ?? 0 };
       return register(handle, key);
     },
     async importRsaPublicKey(spki) {
-      const key = importKey(() => createPublicKey({ key: spki as Buffer, format: 'der', type: 'spki' }), 'RSA public key');
+      const key = importKey(() => createPublicKey({ key: view(spki), format: 'der', type: 'spki' }), 'RSA public key');
       if (key.asymmetricKeyType !== 'rsa') throw new PayConfigError('the public key is not an RSA key: pass an RSA public key');
       const handle: RsaPublicKeyHandle = { type: 'rsa-public', modulusBits: key.asymmetricKeyDetails?.modulusLength ?? 0 };
       return register(handle, key);
     },
     async importEcPublicKey(spki) {
-      const key = importKey(() => createPublicKey({ key: spki as Buffer, format: 'der', type: 'spki' }), 'EC public key');
+      const key = importKey(() => createPublicKey({ key: view(spki), format: 'der', type: 'spki' }), 'EC public key');
       const curve = key.asymmetricKeyType === 'ec' ? NODE_CURVES[key.asymmetricKeyDetails?.namedCurve ?? ''] : undefined;
       if (!curve) throw new PayConfigError('the public key is not an EC key on P-256 or P-384');
       const handle: EcPublicKeyHandle = { type: 'ec-public', curve };

@@ -24,13 +24,11 @@ export interface Lifecycle {
   apply(event: PaymentEvent): Promise<ApplyResult>;
 }
 
-/** How long a process may run `onEvent` before another delivery of the same event may take over. */
-const DELIVERY_LEASE_MS = 60_000;
-
 export function createLifecycle(
   store: PaymentStore,
   onEvent: ((event: PaymentEvent, context: EventContext) => void | Promise<void>) | undefined,
   clock: () => number,
+  deliveryLeaseMs = 60_000,
 ): Lifecycle {
   const now = () => new Date(clock()).toISOString();
   // In-process guard: two deliveries of one event racing in this process share a single onEvent run.
@@ -43,7 +41,7 @@ export function createLifecycle(
   };
 
   const deliver = async (event: PaymentEvent, context: EventContext, charge?: StoredCharge): Promise<ApplyResult> => {
-    const claimed = await store.claimEventDelivery(event.id, new Date(clock() + DELIVERY_LEASE_MS).toISOString(), now());
+    const claimed = await store.claimEventDelivery(event.id, new Date(clock() + deliveryLeaseMs).toISOString(), now());
     if (!claimed) {
       const known = await store.getEvent(event.id);
       if (known?.delivered) return { event, duplicate: true, charge, acknowledge: true };

@@ -26,6 +26,11 @@ export interface PayServerOptions {
   nonce?: () => string;
   /** The fulfilment hook: runs once per real transition; `event.id` is a stable idempotency key. */
   onEvent?: (event: PaymentEvent, context: EventContext) => void | Promise<void>;
+  /**
+   * How long one process may run `onEvent` for an event before a redelivery elsewhere may take over (ms, default
+   * 60 000). Keep it above your slowest `onEvent`.
+   */
+  deliveryLeaseMs?: number;
   /** Where warnings go (default `console`). Messages never contain secrets. */
   logger?: { warn(message: string): void };
 }

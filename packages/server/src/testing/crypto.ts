@@ -11,7 +11,7 @@ let cached: Promise<CryptoProvider> | undefined;
 export function testCrypto(): Promise<CryptoProvider> {
   cached ??= isEdge
     ? import('../crypto/provider.web').then((m) => m.createWebCryptoProvider())
-    : import('../crypto/provider.node').then((m) => m.createNodeCryptoProvider());
+    : import('../crypto/provider.node.js').then((m) => m.createNodeCryptoProvider());
   return cached;
 }
 

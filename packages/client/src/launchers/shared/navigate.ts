@@ -48,7 +48,7 @@ export function buildForm(document: Document, url: string, fields: Record<string
   form.method = 'POST';
   form.action = url;
   // The gateways decode the fields as UTF-8, whatever the page's own encoding (GBK pages still exist).
-  form.acceptCharset = 'utf-8';
+  form.setAttribute('accept-charset', 'utf-8');
   for (const [name, value] of Object.entries(fields)) {
     const input = document.createElement('input');
     input.type = 'hidden';

@@ -18,6 +18,14 @@ const PERCENT = 0x25;
 /** Decoded fields in body order. Duplicate names are refused: a signed value and a used value could differ. */
 export type FormFields = Map<string, string>;
 
+/** A decoded form and, per field, the percent-decoded bytes in the message charset: what Alipay actually signed. */
+export interface ParsedForm {
+  fields: FormFields;
+  bytes: Map<string, { key: Uint8Array; value: Uint8Array }>;
+  /** WHATWG label of the message charset (`utf-8`, `gbk`, `gb18030`). */
+  charset: string;
+}
+
 function invalid(message: string, path = 'body'): PayValidationError {
   return new PayValidationError(message, [{ path, message }], { code: 'NOTIFICATION_MALFORMED', channel: 'alipay' });
 }
@@ -75,10 +83,12 @@ function asciiValue(bytes: Uint8Array): string {
 }
 
 /**
- * Decode a form body once, in the charset named by its `charset` field. Throws `PayValidationError` for an oversized
+ * Decode a form body once, in the charset named by its `charset` field, keeping each field's bytes for verification
+ * (Java's `content.getBytes(charset)`: a GBK message is signed over GBK bytes, which no portable encoder can rebuild
+ * from text, so they are kept rather than re-encoded). Throws `PayValidationError` for an oversized
  * body, an unknown charset, bytes invalid in that charset, or a repeated field name.
  */
-export function parseForm(body: string | Uint8Array): FormFields {
+export function parseForm(body: string | Uint8Array): ParsedForm {
   if (body.length > MAX_FORM_LENGTH) throw invalid(`form body is larger than ${MAX_FORM_LENGTH} bytes: not an Alipay message`);
   // '&', '=', '%' and '+' never occur inside a UTF-8 or GBK multi-byte character, so splitting bytes is safe.
   const pairs = splitPairs(typeof body === 'string' ? new TextEncoder().encode(body) : body);
@@ -91,19 +101,23 @@ export function parseForm(body: string | Uint8Array): FormFields {
   }
   const decoder = new TextDecoder(label, { fatal: true });
   const fields: FormFields = new Map();
+  const bytes: ParsedForm['bytes'] = new Map();
   for (const [rawKey, rawValue] of pairs) {
+    const keyBytes = unescapeBytes(rawKey);
+    const valueBytes = unescapeBytes(rawValue);
     let key: string;
     let value: string;
     try {
-      key = decoder.decode(unescapeBytes(rawKey));
-      value = decoder.decode(unescapeBytes(rawValue));
+      key = decoder.decode(keyBytes);
+      value = decoder.decode(valueBytes);
     } catch {
       throw invalid(`form body is not valid ${label}: pass the raw request body exactly as received`);
     }
     if (fields.has(key)) throw invalid(`field ${JSON.stringify(key.slice(0, 40))} appears twice: refusing an ambiguous message`, key);
     fields.set(key, value);
+    bytes.set(key, { key: keyBytes, value: valueBytes });
   }
-  return fields;
+  return { fields, bytes, charset: label };
 }
 
 /** A required, non-empty field, or a `PayValidationError` naming it. */

@@ -8,10 +8,10 @@
 import { PayError, PaySignatureError, PayUnsupportedError, PayValidationError, type ChargeStatus } from '@payweave/core';
 import type { RawNotification, VerifiedNotification } from '../types';
 import { TRADE_STATUS_SYNC } from './constants';
-import { parseForm, requireField, type FormFields } from './form';
+import { parseForm, requireField, type FormFields, type ParsedForm } from './form';
 import { toTradeEvent } from './notify-event';
 import type { AlipayRuntime } from './runtime';
-import { receivedSignContent, verifyContent, type ReceivedSignRule } from './sign';
+import { receivedSignBytes, verifyContent, type ReceivedSignRule } from './sign';
 
 /**
  * `trade_status_sync` is signed without `sign` and `sign_type` (vector A6); other open-platform messages
@@ -21,8 +21,9 @@ export function signRuleFor(notifyType: string): ReceivedSignRule {
   return notifyType === TRADE_STATUS_SYNC ? 'without-sign-type' : 'with-sign-type';
 }
 
-/** Verify the signature of decoded message fields under `rule`; throws `PaySignatureError`. */
-export async function verifyFields(runtime: AlipayRuntime, fields: FormFields, rule: ReceivedSignRule, what: string): Promise<void> {
+/** Verify the signature of a decoded message under `rule`; throws `PaySignatureError`. */
+export async function verifyForm(runtime: AlipayRuntime, form: ParsedForm, rule: ReceivedSignRule, what: string): Promise<void> {
+  const { fields } = form;
   const signType = fields.get('sign_type') || runtime.config.signType;
   // The sign type is not always signed itself: accept only the configured one, never a downgrade chosen by the sender.
   if (signType !== runtime.config.signType) {
@@ -30,7 +31,7 @@ export async function verifyFields(runtime: AlipayRuntime, fields: FormFields, r
       channel: 'alipay',
     });
   }
-  await verifyContent(runtime.crypto, runtime.alipayPublicKey, runtime.config.signType, receivedSignContent(fields, rule), fields.get('sign'), what);
+  await verifyContent(runtime.crypto, runtime.alipayPublicKey, runtime.config.signType, receivedSignBytes(form, rule), fields.get('sign'), what);
 }
 
 /** The message must be for this app (and this seller, when configured). */
@@ -63,9 +64,10 @@ function bodyOf(request: RawNotification, what: string): string | Uint8Array {
 
 /** Verify an Alipay notification and turn it into a payment event. */
 export async function verifyNotification(runtime: AlipayRuntime, request: RawNotification): Promise<VerifiedNotification> {
-  const fields = parseForm(bodyOf(request, 'notification'));
+  const form = parseForm(bodyOf(request, 'notification'));
+  const { fields } = form;
   const notifyType = requireField(fields, 'notify_type', 'notification');
-  await verifyFields(runtime, fields, signRuleFor(notifyType), 'notification');
+  await verifyForm(runtime, form, signRuleFor(notifyType), 'notification');
   checkMerchant(runtime, fields, 'notification');
   if (notifyType !== TRADE_STATUS_SYNC) {
     throw new PayUnsupportedError(`alipay ${notifyType.slice(0, 40)} notifications are verified but not handled by payweave`, {
@@ -89,8 +91,9 @@ function returnParams(request: RawNotification): string | Uint8Array {
  * or query).
  */
 export async function verifyReturn(runtime: AlipayRuntime, request: RawNotification): Promise<{ orderNo: string; hint: ChargeStatus }> {
-  const fields = parseForm(returnParams(request));
-  await verifyFields(runtime, fields, 'without-sign-type', 'return');
+  const form = parseForm(returnParams(request));
+  const { fields } = form;
+  await verifyForm(runtime, form, 'without-sign-type', 'return');
   checkMerchant(runtime, fields, 'return');
   return { orderNo: requireField(fields, 'out_trade_no', 'return'), hint: 'succeeded' };
 }

@@ -6,7 +6,8 @@
  */
 import { PaySignatureError } from '@payweave/core';
 import type { CryptoProvider, RsaHash, RsaPrivateKeyHandle, RsaPublicKeyHandle } from '../../crypto/provider';
-import { fromBase64, toBase64, utf8 } from '../../internal/encoding';
+import { concatBytes, fromBase64, toBase64, utf8 } from '../../internal/encoding';
+import type { ParsedForm } from './form';
 import type { AlipayParams } from './params';
 
 /** Alipay's signature algorithms: RSA2 is SHA256withRSA, RSA the legacy SHA1withRSA. */
@@ -40,11 +41,30 @@ export function requestSignContent(params: AlipayParams): string {
  */
 export type ReceivedSignRule = 'without-sign-type' | 'with-sign-type';
 
+const isSigned = (rule: ReceivedSignRule) => (key: string) => key !== 'sign' && !(rule === 'without-sign-type' && key === 'sign_type');
+
 /** String-to-sign of a received message: every field (empty ones too) except `sign` and, per `rule`, `sign_type`. */
 export function receivedSignContent(fields: ReadonlyMap<string, string>, rule: ReceivedSignRule): string {
-  const entries = [...fields].filter(([key]) => key !== 'sign' && !(rule === 'without-sign-type' && key === 'sign_type'));
-  return joinSorted(entries);
+  return joinSorted([...fields].filter(([key]) => isSigned(rule)(key)));
 }
+
+/**
+ * The same content as bytes in the message charset, assembled from the received bytes of each field (keys sorted by
+ * their decoded text). For a UTF-8 message this equals `utf8(receivedSignContent(...))`.
+ */
+export function receivedSignBytes(form: ParsedForm, rule: ReceivedSignRule): Uint8Array {
+  const keys = [...form.fields.keys()].filter(isSigned(rule)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts: Uint8Array[] = [];
+  keys.forEach((key, index) => {
+    const field = form.bytes.get(key) as { key: Uint8Array; value: Uint8Array };
+    parts.push(index === 0 ? EMPTY : AMPERSAND, field.key, EQUALS, field.value);
+  });
+  return concatBytes(...parts);
+}
+
+const EMPTY = new Uint8Array(0);
+const AMPERSAND = Uint8Array.of(0x26);
+const EQUALS = Uint8Array.of(0x3d);
 
 /** Sign `content` (its UTF-8 bytes) and return the standard base64 signature. */
 export async function signContent(crypto: CryptoProvider, key: RsaPrivateKeyHandle, signType: AlipaySignType, content: string): Promise<string> {

@@ -7,7 +7,7 @@
 import { PayValidationError } from '@payweave/core';
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-const BEIJING_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const BEIJING_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?$/; // gmt_refund carries milliseconds
 
 /** `yyyy-MM-dd HH:mm:ss` in UTC+8 for an epoch-millisecond instant. */
 export function formatBeijingTime(epochMs: number): string {
@@ -15,7 +15,7 @@ export function formatBeijingTime(epochMs: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
-/** `yyyy-MM-dd HH:mm:ss` Beijing time to ISO 8601 with its offset (`2024-01-02T03:04:05+08:00`); throws if malformed. */
+/** `yyyy-MM-dd HH:mm:ss[.SSS]` Beijing time to ISO 8601 with its offset (`2024-01-02T03:04:05+08:00`); throws if malformed. */
 export function beijingTimeToIso(value: string): string {
   const match = BEIJING_TIME.exec(value);
   if (!match) {
@@ -23,7 +23,7 @@ export function beijingTimeToIso(value: string): string {
       { path: 'time', message: 'expected yyyy-MM-dd HH:mm:ss' },
     ]);
   }
-  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}+08:00`;
+  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${match[7] ?? ''}+08:00`;
 }
 
 /** ISO 8601 instant (any offset) to `yyyy-MM-dd HH:mm:ss` Beijing time, for `time_expire`. */

@@ -11,7 +11,7 @@ export const TEST_X5C: readonly string[] = [TEST_CHAIN_LEAF, TEST_CHAIN_INTERMED
 let leafKey: Promise<CryptoKey> | undefined;
 
 function importKey(pkcs8Base64: string): Promise<CryptoKey> {
-  return globalThis.crypto.subtle.importKey('pkcs8', fromBase64(pkcs8Base64)!, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+  return globalThis.crypto.subtle.importKey('pkcs8', new Uint8Array(fromBase64(pkcs8Base64)!), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
 }
 
 /** Sign `payload` as a compact ES256 JWS; `header` fields override the default `{alg, x5c}`. */
@@ -23,7 +23,7 @@ export async function signTestJws(
   const key = privateKeyPkcs8 === TEST_CHAIN_LEAF_PRIVATE_KEY ? (leafKey ??= importKey(privateKeyPkcs8)) : importKey(privateKeyPkcs8);
   const head = toBase64Url(utf8(JSON.stringify({ alg: 'ES256', x5c: TEST_X5C, ...header })));
   const body = toBase64Url(utf8(typeof payload === 'string' ? payload : JSON.stringify(payload)));
-  const signature = await globalThis.crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, await key, utf8(`${head}.${body}`));
+  const signature = await globalThis.crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, await key, new Uint8Array(utf8(`${head}.${body}`)));
   return `${head}.${body}.${toBase64Url(new Uint8Array(signature))}`;
 }
 

@@ -10,7 +10,7 @@ import { TXN_TYPE } from '../constants';
 import { reverseConsume } from './reverse';
 
 /** Undo a same-day payment; the amount must be the whole charge. */
-export function undoConsume(ctx: UnionPayContext, charge: StoredCharge, undo: RefundRequest): Promise<RefundResult> {
+export async function undoConsume(ctx: UnionPayContext, charge: StoredCharge, undo: RefundRequest): Promise<RefundResult> {
   if (undo.amount !== charge.amount) {
     throw new PayValidationError('a UnionPay consume undo reverses the whole payment: pass the full amount, or refund instead', [
       { path: 'amount', message: `expected ${charge.amount}` },

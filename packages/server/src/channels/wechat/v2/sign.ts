@@ -23,8 +23,7 @@ export function v2StringToSign(fields: V2Fields, apiKey: string): string {
     .filter((key) => key !== 'sign' && fields[key] !== undefined && fields[key] !== '')
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((key) => `${key}=${fields[key] as string}`);
-  pairs.push(`key=${apiKey}`);
-  return pairs.join('&');
+  return `${pairs.join('&')}&key=${apiKey}`;
 }
 
 /** The v2 `sign` (uppercase hex) of `fields` with `signType`. */

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { PayError } from '@payweave/core';
+import { describe, expect, it } from 'vitest';
+import * as V from './__fixtures__/vectors';
+import { MAX_FORM_LENGTH, parseForm } from './form';
+
+// "测试" in GBK: B2 E2 CA D4 (GB 2312 code points 3562 and 4252).
+const GBK_TEST = [0xb2, 0xe2, 0xca, 0xd4];
+
+const ascii = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+
+describe('parseForm', () => {
+  it('A6: decodes the form body once, as string or bytes', () => {
+    for (const body of [V.A6_FORM_BODY, new TextEncoder().encode(V.A6_FORM_BODY)]) {
+      const { fields } = parseForm(body);
+      expect(fields.get('subject')).toBe('语雀空间 500人规模');
+      expect(fields.get('fund_bill_list')).toBe('[{"amount":"0.10","fundChannel":"ALIPAYACCOUNT"}]');
+      expect(fields.get('gmt_create')).toBe('2019-08-15 15:56:22');
+      expect(fields.get('sign')).toBe(V.A6_SIGN);
+    }
+  });
+
+  it('decodes exactly once: %2541 stays %41', () => {
+    expect(parseForm('a=%2541&b=1%2B1+2').fields.get('a')).toBe('%41');
+    expect(parseForm('a=%2541&b=1%2B1+2').fields.get('b')).toBe('1+1 2');
+  });
+
+  it('reads GBK bodies (escaped or raw bytes) in the charset the message names', () => {
+    const escaped = parseForm(`charset=GBK&subject=${GBK_TEST.map((b) => `%${b.toString(16).toUpperCase()}`).join('')}`);
+    expect(escaped.fields.get('subject')).toBe('测试');
+    const raw = Uint8Array.from([...ascii('subject='), ...GBK_TEST, ...ascii('&charset=gbk')]);
+    expect(parseForm(raw).fields.get('subject')).toBe('测试');
+  });
+
+  it('reads UTF-8 text a framework already decoded', () => {
+    expect(parseForm('subject=语雀&charset=utf-8').fields.get('subject')).toBe('语雀');
+  });
+
+  it('refuses GBK text that was already decoded (its signed bytes are lost)', () => {
+    expect(() => parseForm('charset=GBK&subject=测试')).toThrow(/raw body bytes/);
+  });
+
+  it('refuses bytes that are not valid in the named charset', () => {
+    expect(() => parseForm('charset=utf-8&subject=%B2%E2')).toThrow(expect.objectContaining({ code: 'NOTIFICATION_MALFORMED' }));
+  });
+
+  it('refuses repeated fields, unknown charsets and oversized bodies', () => {
+    expect(() => parseForm('a=1&a=2')).toThrow(/twice/);
+    expect(() => parseForm('charset=utf-16&a=1')).toThrow(/charset/);
+    expect(() => parseForm(`a=${'x'.repeat(MAX_FORM_LENGTH)}`)).toThrow(/larger/);
+    expect(() => parseForm(new Uint8Array(1024 * 1024))).toThrow(/larger/);
+  });
+
+  it('keeps empty values and stray percent signs', () => {
+    const { fields } = parseForm('a=&b&c=100%&&d=%zz');
+    expect([...fields]).toEqual([['a', ''], ['b', ''], ['c', '100%'], ['d', '%zz']]);
+  });
+
+  it('gives typed errors, never crashes, on random bytes and strings', () => {
+    const body = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }));
+    fc.assert(
+      fc.property(body, (input) => {
+        try {
+          parseForm(input);
+        } catch (error) {
+          expect(PayError.isInstance(error)).toBe(true);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * `pay.reconcilePending`: the seed's rule "when no notification arrives, ask the gateway", as a sweep. Queries every
+ * pending charge older than `olderThan`, applies what the gateway says through the lifecycle, and closes at the
+ * gateway the charges whose `expiresAt` has passed, so that a late payment cannot land on an order given up on.
+ */
+import { PayError, PayValidationError } from '@payweave/core';
+import type { PaymentStore } from '../lifecycle/store';
+import type { ChargesApi } from './charges';
+
+export interface ReconcileOptions {
+  /** Only charges created at least this long ago (ms, default 60 s): younger ones still expect their notification. */
+  olderThan?: number;
+  /** Gateway queries in flight at once (default 4). */
+  concurrency?: number;
+  /** Most charges examined in one sweep (default 500). */
+  limit?: number;
+}
+
+export interface ReconcileReport {
+  checked: number;
+  succeeded: string[];
+  closed: string[];
+  failed: string[];
+  stillPending: string[];
+  errors: { orderNo: string; error: PayError }[];
+}
+
+export function createReconciler(charges: ChargesApi, store: PaymentStore, clock: () => number) {
+  return async function reconcilePending(options: ReconcileOptions = {}): Promise<ReconcileReport> {
+    const olderThan = options.olderThan ?? 60_000;
+    const concurrency = options.concurrency ?? 4;
+    if (!Number.isFinite(olderThan) || olderThan < 0 || !Number.isInteger(concurrency) || concurrency < 1) {
+      throw new PayValidationError('reconcilePending expects { olderThan: ms >= 0, concurrency: integer >= 1 }', [{ path: '(root)', message: 'invalid options' }]);
+    }
+    const now = clock();
+    const pending = await store.listCharges({ status: 'pending', createdBefore: new Date(now - olderThan).toISOString(), limit: options.limit ?? 500 });
+    const report: ReconcileReport = { checked: pending.length, succeeded: [], closed: [], failed: [], stillPending: [], errors: [] };
+    let next = 0;
+    const worker = async () => {
+      while (next < pending.length) {
+        const charge = pending[next++]!;
+        try {
+          let current = await charges.retrieve(charge.orderNo, { refresh: true });
+          if (current.status === 'pending' && current.expiresAt && Date.parse(current.expiresAt) <= now) current = await charges.close(charge.orderNo);
+          const bucket = current.status === 'succeeded' ? report.succeeded : current.status === 'closed' ? report.closed : current.status === 'failed' ? report.failed : report.stillPending;
+          bucket.push(charge.orderNo);
+        } catch (error) {
+          const payError = PayError.isInstance(error) ? error : new PayError('reconciliation of this charge failed', { code: 'INTERNAL_ERROR', cause: error });
+          report.errors.push({ orderNo: charge.orderNo, error: payError });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+    return report;
+  };
+}
