@@ -101,6 +101,16 @@ function channelImports(own) {
   };
 }
 
+const dynamicNodeBuiltin = { selector: 'ImportExpression[source.value=/^node:/]', message: `A dynamic import of a Node builtin: ${NODE_ONLY}` };
+/**
+ * Packages that ship to edge runtimes and clients may not even lazily load a `*.node` module: bundlers follow
+ * dynamic imports. (The Node-only sandbox and stores may, to keep their Node parts off the import path.)
+ */
+const dynamicNodeModule = {
+  selector: 'ImportExpression[source.value=/\\.node(\\.[cm]?[jt]s)?$/]',
+  message: 'Portable code must not load a *.node.ts module, even lazily (edge and browser bundlers follow dynamic imports): wire it in index.node.ts.',
+};
+
 function merge(...parts) {
   return { paths: parts.flatMap((part) => part.paths), patterns: parts.flatMap((part) => part.patterns) };
 }
@@ -123,6 +133,8 @@ function area(files, restrictions, testRestrictions) {
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', merge(restrictions, nodeImports)],
       'no-restricted-globals': ['error', ...nodeGlobals],
+      // no-restricted-imports does not see `import('node:fs')`.
+      'no-restricted-syntax': ['error', dynamicNodeBuiltin],
     },
   });
   return blocks;
@@ -150,4 +162,9 @@ export default defineConfig(
   ...area(['packages/core/src/**/*.ts'], merge(deepImports, coreImports)),
   ...area(['packages/client/src/**/*.ts'], merge(deepImports, clientImports), merge(deepImports, { paths: [], patterns: clientImports.patterns })),
   ...channels.flatMap((name) => area([`${channelsDir}/${name}/**/*.ts`], merge(deepImports, channelImports(name)))),
+  {
+    files: ['packages/{core,server,client}/src/**/*.ts'],
+    ignores: NODE_ALLOWED,
+    rules: { 'no-restricted-syntax': ['error', dynamicNodeBuiltin, dynamicNodeModule] },
+  },
 );

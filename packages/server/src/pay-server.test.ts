@@ -13,7 +13,7 @@ describe('createPayServer lifecycle (fake channel)', () => {
   let channel: FakeChannel;
   let pay: PayServer;
   let events: { event: PaymentEvent; context: EventContext }[];
-  let onEvent: ReturnType<typeof vi.fn>;
+  let onEvent: ReturnType<typeof vi.fn<(event: PaymentEvent, context: EventContext) => Promise<void>>>;
 
   beforeEach(() => {
     channel = fakeChannel();

@@ -46,6 +46,8 @@ export type TransitionOutcome =
 
 export interface StoredRefund extends Refund {
   reason?: string;
+  /** Channel-private values a refund query needs (UnionPay: the refund's own txnTime). Never sent to clients. */
+  channelData?: Record<string, string>;
 }
 
 export interface ListChargesQuery {

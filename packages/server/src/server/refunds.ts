@@ -11,16 +11,18 @@ export interface RefundsApi {
   retrieve(refundNo: string, options?: { refresh?: boolean }): Promise<Refund>;
 }
 
-const toPublicRefund = ({ reason: _reason, ...refund }: StoredRefund): Refund => refund;
+const toPublicRefund = ({ reason: _reason, channelData: _channelData, ...refund }: StoredRefund): Refund => refund;
 
 export function createRefundsApi(registry: ChannelRegistry, store: PaymentStore, lifecycle: Lifecycle, now: () => number): RefundsApi {
   const iso = () => new Date(now()).toISOString();
 
   const settle = async (refund: StoredRefund, result: RefundResult): Promise<void> => {
-    if (result.status === 'pending') {
-      if (result.channelRefundNo) await store.transitionRefund(refund.refundNo, ['pending'], 'pending', { channelRefundNo: result.channelRefundNo });
-      return;
-    }
+    const keep: Partial<StoredRefund> = {
+      ...(result.channelRefundNo ? { channelRefundNo: result.channelRefundNo } : {}),
+      ...(result.channelData ? { channelData: { ...refund.channelData, ...result.channelData } } : {}),
+    };
+    if (Object.keys(keep).length > 0) await store.transitionRefund(refund.refundNo, ['pending'], 'pending', keep);
+    if (result.status === 'pending') return;
     const charge = await store.getCharge(refund.orderNo);
     const event: PaymentEvent = {
       id: `${charge?.provider ?? 'unknown'}:refund:${refund.refundNo}`,
@@ -33,7 +35,6 @@ export function createRefundsApi(registry: ChannelRegistry, store: PaymentStore,
       occurredAt: result.succeededAt ?? iso(),
       raw: result.raw,
     };
-    if (result.channelRefundNo) await store.transitionRefund(refund.refundNo, ['pending'], 'pending', { channelRefundNo: result.channelRefundNo });
     const applied = await lifecycle.apply(event);
     if (applied.error && applied.error.code !== 'ON_EVENT_FAILED') throw applied.error;
   };
@@ -81,7 +82,7 @@ export function createRefundsApi(registry: ChannelRegistry, store: PaymentStore,
       if (!charge) return toPublicRefund(refund);
       const channel = await registry.forChannel(charge.channel);
       if (!channel.queryRefund) return toPublicRefund(refund);
-      await settle(refund, await channel.queryRefund(charge, { refundNo: refund.refundNo, amount: refund.amount, reason: refund.reason }));
+      await settle(refund, await channel.queryRefund(charge, { refundNo: refund.refundNo, amount: refund.amount, reason: refund.reason, channelData: refund.channelData }));
       return toPublicRefund(await load(refundNo));
     },
   };

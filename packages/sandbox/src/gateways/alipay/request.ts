@@ -42,7 +42,7 @@ export async function verifyRequest(params: AlipayFields): Promise<AlipayRequest
   if (!(await merchantSignatureValid(params))) {
     throw new AlipayRefusal('40002', 'isv.invalid-signature', `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${requestContent(params)}`);
   }
-  let biz: unknown = {};
+  let biz: unknown;
   try {
     biz = params.biz_content ? JSON.parse(params.biz_content) : {};
   } catch {

@@ -24,6 +24,8 @@ import {
 } from './keys';
 import { dataOf, transactionJson } from './orders';
 import { notificationRequest } from './protocol';
+import { jsapiBridgeRoutes } from './routes/jsapi-bridge';
+import { notifyV2Payment, v2Routes } from './routes/v2';
 import { v3PayRoutes } from './routes/v3-pay';
 import { v3RefundRoutes } from './routes/v3-refund';
 
@@ -32,11 +34,14 @@ export const wechatGateway = defineGateway({
   provider: 'wechat',
   basePath: '/wechat',
   title: 'WeChat Pay (微信支付)',
-  description: 'APIv3: JSAPI/mini/APP/H5/Native prepay, query, close, refunds, signed and encrypted notifications',
+  links: [{ label: 'JSAPI bridge script', path: '/jsapi-bridge.js' }],
+  description: 'APIv3 prepay/query/close/refunds with signed, encrypted notifications; APIv2 XML unifiedorder/micropay/refund',
   accentColor: '#07c160',
   routes: (context) => [
     ...v3PayRoutes(context),
     ...v3RefundRoutes(context),
+    ...v2Routes(context),
+    ...jsapiBridgeRoutes(context),
     {
       // The H5 cashier behind h5_url: remembers redirect_url (where WeChat sends the browser back) and shows the page.
       method: 'GET',
@@ -75,6 +80,7 @@ export const wechatGateway = defineGateway({
           buildRequest: () => notificationRequest('TRANSACTION.SUCCESS', '支付成功', 'transaction', transactionJson(paid), `EV-${paid.channelTradeNo}`, context.clock()),
         });
       }
+      if (data.api === 'v2') notifyV2Payment(context, paid);
     }
     return data.redirectUrl ? { redirectTo: data.redirectUrl } : undefined;
   },

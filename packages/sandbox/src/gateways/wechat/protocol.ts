@@ -84,7 +84,14 @@ export async function encryptResource(plaintext: string, associatedData: string)
 }
 
 /** A complete notification request: encrypted resource, signed with the platform certificate key. */
-export async function notificationRequest(eventType: string, summary: string, originalType: string, resource: unknown, id: string, nowMs: number) {
+export async function notificationRequest(
+  eventType: string,
+  summary: string,
+  originalType: string,
+  resource: unknown,
+  id: string,
+  nowMs: number,
+): Promise<{ headers: Record<string, string>; body: string }> {
   const body = JSON.stringify({
     id,
     create_time: new Date(nowMs + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00'),

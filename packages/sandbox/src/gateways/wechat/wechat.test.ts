@@ -99,6 +99,25 @@ describe('WeChat Pay round trips through the sandbox', () => {
     expect((await pay.charges.retrieve('WXH50000001')).status).toBe('succeeded');
   });
 
+  it('wechat_jsapi through the WeixinJSBridge stand-in script (paySign checked like WeChat)', async () => {
+    start();
+    const charge = await pay.charges.create({ channel: 'wechat_jsapi', orderNo: 'WXBRIDGE001', amount: 700, subject: 'Tea', payer: { openId: 'oPayer1' } });
+    const response = await fetch(`${ORIGIN}/wechat/jsapi-bridge.js`);
+    expect(response.headers.get('content-type')).toContain('javascript');
+    const source = await response.text();
+    const { channel: _, ...params } = charge.credential as Record<string, string>;
+    const tampered = await fetch(`${ORIGIN}/wechat/jsapi/pay`, { method: 'POST', body: JSON.stringify({ ...params, paySign: params.paySign?.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }) });
+    expect(tampered.status).toBe(400);
+    const fakeWindow: Record<string, unknown> = {};
+    const fakeDocument = { dispatchEvent: () => true };
+    new Function('window', 'document', 'fetch', 'Event', source)(fakeWindow, fakeDocument, fetch, class { constructor(readonly type: string) {} });
+    const bridge = fakeWindow.WeixinJSBridge as { invoke(api: string, p: unknown, cb: (r: { err_msg: string }) => void): void };
+    const answer = await new Promise<{ err_msg: string }>((resolve) => bridge.invoke('getBrandWCPayRequest', params, resolve));
+    expect(answer.err_msg).toBe('get_brand_wcpay_request:ok');
+    await sandbox.flushNotifications();
+    expect((await pay.charges.retrieve('WXBRIDGE001')).status).toBe('succeeded');
+  });
+
   it('refuses an amount or mchid mismatch in a genuinely signed notification', async () => {
     start();
     await pay.charges.create({ channel: 'wechat_native', orderNo: 'WXMISMATCH1', amount: 500, subject: 'Coffee' });

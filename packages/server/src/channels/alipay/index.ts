@@ -31,7 +31,7 @@ const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
  * The exact acknowledgement Alipay expects: `success` stops redelivery, anything else asks for it. A verified message
  * that needs no action (`NOTIFICATION_IGNORED`) is acknowledged too, or Alipay would resend it for a day.
  */
-export function acknowledge(outcome: AcknowledgementOutcome): Acknowledgement {
+function acknowledge(outcome: AcknowledgementOutcome): Acknowledgement {
   if (outcome.ok || outcome.error.code === 'NOTIFICATION_IGNORED') return { status: 200, headers: TEXT, body: ACK_SUCCESS };
   return { status: outcome.error.isRetryable ? 500 : 400, headers: TEXT, body: ACK_FAILURE };
 }

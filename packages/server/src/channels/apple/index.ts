@@ -24,6 +24,7 @@ export type {
 } from './types';
 export { APPLE_ROOT_CA_G3 } from './root-ca-g3';
 export { transactionIdFromLegacyReceipt } from './legacy-receipt';
+export { createAppleRoutes, type AppleRoutesOptions } from './routes';
 
 /** The Apple channel: a `PayChannel` with no charge channels plus the `apple` capability (`pay.apple`). */
 export type AppleChannel = PayChannel & { readonly apple: AppleCapability };

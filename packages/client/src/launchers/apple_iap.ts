@@ -1,0 +1,114 @@
+/**
+ * `@payweave/client/apple_iap`: in-app purchases for apps. Apple has no charge to launch: the app buys with StoreKit
+ * through `bridges.apple`, then hands the signed transaction to the merchant server (`createAppleRoutes`), which
+ * verifies it and binds it to the signed-in account. The server's answer, not StoreKit's, decides what to grant.
+ *
+ * Register the transaction observer at app start (StoreKit 2 `Transaction.updates`, StoreKit 1
+ * `SKPaymentQueue.add(observer)`) and send every transaction it reports to `deliverTransaction`: purchases interrupted
+ * by Ask to Buy or a bank confirmation complete while the app is closed and only arrive there. Finish the
+ * transaction in StoreKit only after the server accepted it.
+ * @see https://developer.apple.com/documentation/storekit/transaction/updates
+ */
+import { PayError } from '@payweave/core';
+import type { AppleBridgeRequest, AppleBridgeResult } from '../bridges';
+import { serverError } from '../errors';
+import { createTransport, type AxiosLikeInstance, type FetchLike, type HeadersOption } from '../transport';
+
+/** A transaction as the merchant server verified it (`AppleTransaction` without `raw`). */
+export interface VerifiedAppleTransaction {
+  transactionId: string;
+  originalTransactionId: string;
+  productId: string;
+  bundleId: string;
+  environment: 'Production' | 'Sandbox';
+  purchaseDate: string;
+  expiresDate?: string;
+  revocationDate?: string;
+  appAccountToken?: string;
+  quantity: number;
+  type: string;
+  ownership: 'new' | 'restore' | 'renewal';
+}
+
+/** A legacy receipt as the merchant server verified it. */
+export interface VerifiedAppleReceipt {
+  bundleId: string;
+  environment: 'Production' | 'Sandbox';
+  transactions: VerifiedAppleTransaction[];
+}
+
+/** What `purchase` resolves to; it never throws for what the customer does. */
+export type ApplePurchaseResult =
+  | { status: 'purchased'; transaction: VerifiedAppleTransaction; signedTransaction: string }
+  | { status: 'canceled' | 'pending' }
+  | { status: 'failed'; error: PayError; signedTransaction?: string };
+
+/** Options of `createAppleIap`. */
+export interface AppleIapOptions {
+  /** Base URL of the merchant's routes (`createAppleRoutes`), e.g. '/api/pay'. */
+  endpoint: string;
+  http?: FetchLike | AxiosLikeInstance;
+  /** Headers on every request (the session token the server's `accountId(request)` reads). */
+  headers?: HeadersOption;
+  /** The StoreKit bridge the app injects (React Native module, WebView message handler). */
+  bridge?: (request: AppleBridgeRequest) => AppleBridgeResult | Promise<AppleBridgeResult>;
+}
+
+/** The app side of Apple in-app purchase. */
+export interface AppleIap {
+  /** The signed-in account's appAccountToken (from the server). */
+  appAccountToken(): Promise<string>;
+  /** Buy with StoreKit (token attached), then deliver the transaction to the server. */
+  purchase(productId: string, options?: { quantity?: number }): Promise<ApplePurchaseResult>;
+  /** Send a StoreKit 2 signed transaction (from a purchase, `Transaction.updates` or a restore); throws `PayError`. */
+  deliverTransaction(signedTransaction: string): Promise<VerifiedAppleTransaction>;
+  /** Send a legacy app receipt (base64); throws `PayError`. */
+  deliverReceipt(receiptData: string): Promise<VerifiedAppleReceipt>;
+}
+
+/** Create the app-side helper bound to the merchant's endpoint. */
+export function createAppleIap(options: AppleIapOptions): AppleIap {
+  const base = `${options.endpoint.replace(/\/+$/, '')}/apple`;
+  const transport = createTransport(options.http, options.headers);
+
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const response = await transport({ method, url: `${base}/${path}`, ...(body !== undefined ? { body } : {}) });
+    if (response.status < 200 || response.status > 299) throw serverError(response.status, response.data, `${method} ${base}/${path}`);
+    return response.data as T;
+  };
+
+  const iap: AppleIap = {
+    async appAccountToken() {
+      const data = await call<{ appAccountToken?: unknown }>('GET', 'app-account-token');
+      if (typeof data?.appAccountToken !== 'string') throw new PayError('the server did not return an appAccountToken: serve createAppleRoutes', { code: 'INVALID_RESPONSE' });
+      return data.appAccountToken;
+    },
+    deliverTransaction: (signedTransaction) => call('POST', 'transactions', { signedTransaction }),
+    deliverReceipt: (receiptData) => call('POST', 'receipts', { receiptData }),
+    async purchase(productId, purchaseOptions = {}) {
+      if (typeof options.bridge !== 'function') {
+        const error = new PayError('apple_iap needs the StoreKit bridge: pass createAppleIap({ bridge }) from your native shell', { code: 'BRIDGE_MISSING' });
+        return { status: 'failed', error };
+      }
+      let result: AppleBridgeResult;
+      try {
+        const appAccountToken = await iap.appAccountToken();
+        result = await options.bridge({ productId, appAccountToken, ...(purchaseOptions.quantity ? { quantity: purchaseOptions.quantity } : {}) });
+      } catch (cause) {
+        const error = PayError.isInstance(cause) ? cause : new PayError(`the StoreKit bridge failed: ${(cause as Error)?.message}`, { code: 'BRIDGE_FAILED', cause });
+        return { status: 'failed', error };
+      }
+      if (result?.status === 'canceled' || result?.status === 'pending') return { status: result.status };
+      if (result?.status !== 'purchased' || typeof result.signedTransaction !== 'string') {
+        return { status: 'failed', error: new PayError(`StoreKit reported ${result?.status ?? 'nothing'}${result?.message ? `: ${result.message}` : ''}`, { code: 'WALLET_PAYMENT_FAILED' }) };
+      }
+      try {
+        return { status: 'purchased', transaction: await iap.deliverTransaction(result.signedTransaction), signedTransaction: result.signedTransaction };
+      } catch (error) {
+        // Keep the transaction unfinished in StoreKit: the observer re-delivers it at the next app start.
+        return { status: 'failed', error: error as PayError, signedTransaction: result.signedTransaction };
+      }
+    },
+  };
+  return iap;
+}
