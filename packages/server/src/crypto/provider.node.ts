@@ -21,6 +21,7 @@ import type {
   DigestAlgorithm,
   EcCurve,
   EcdsaHash,
+  EcPrivateKeyHandle,
   EcPublicKeyHandle,
   RsaHash,
   RsaPrivateKeyHandle,
@@ -112,6 +113,20 @@ export function createNodeCryptoProvider(): CryptoProvider {
       return ecdsaVerify('SHA-256', handle, data, signature);
     },
     ecdsaVerify,
+    async importEcPrivateKey(pkcs8) {
+      const key = importKey(() => createPrivateKey({ key: view(pkcs8), format: 'der', type: 'pkcs8' }), 'EC private key');
+      if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+        throw new PayConfigError('the private key is not an EC P-256 key: pass the .p8 key from App Store Connect');
+      }
+      const handle: EcPrivateKeyHandle = { type: 'ec-private', curve: 'P-256' };
+      return register(handle, key);
+    },
+    async ecdsaP256Sign(handle, data) {
+      const key = keyOf(handle);
+      return new Promise((resolve, reject) => {
+        sign('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, (error, signature) => (error ? reject(error) : resolve(plain(signature))));
+      });
+    },
     async hmacSha256(key, data) {
       return plain(createHmac('sha256', key).update(data).digest());
     },

@@ -34,6 +34,12 @@ export interface EcPublicKeyHandle {
   readonly curve: EcCurve;
 }
 
+/** An imported EC P-256 private key (PKCS#8 inside), for ES256 signing (App Store Server API bearer tokens). */
+export interface EcPrivateKeyHandle {
+  readonly type: 'ec-private';
+  readonly curve: 'P-256';
+}
+
 export interface CryptoProvider {
   readonly name: 'node' | 'web';
   /** Import a PKCS#8 DER RSA private key (see `keys.ts` for turning user input into PKCS#8). */
@@ -53,6 +59,10 @@ export interface CryptoProvider {
    * certificate signatures are converted first (`x509.ts`). Returns false for a wrong or malformed signature.
    */
   ecdsaVerify(hash: EcdsaHash, key: EcPublicKeyHandle, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  /** Import a PKCS#8 DER EC P-256 private key (an App Store Connect `.p8` key). */
+  importEcPrivateKey(pkcs8: Uint8Array): Promise<EcPrivateKeyHandle>;
+  /** ES256: ECDSA P-256 / SHA-256 signature as a raw 64-byte `r || s` (IEEE P1363, as JWS uses). Not deterministic. */
+  ecdsaP256Sign(key: EcPrivateKeyHandle, data: Uint8Array): Promise<Uint8Array>;
   /** HMAC-SHA256. */
   hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
   /** Message digest. */

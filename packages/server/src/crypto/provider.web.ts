@@ -8,7 +8,7 @@ import { concatBytes } from '../internal/encoding';
 import { aesKeyBits, decryptionFailed, foreignHandle } from './failures';
 import { parseEcPublicKey, parseRsaPrivateKey, parseRsaPublicKey } from './keys';
 import { md5 } from './md5';
-import type { CryptoProvider, EcCurve, EcdsaHash, EcPublicKeyHandle, RsaHash, RsaPrivateKeyHandle, RsaPublicKeyHandle } from './provider';
+import type { CryptoProvider, EcCurve, EcdsaHash, EcPrivateKeyHandle, EcPublicKeyHandle, RsaHash, RsaPrivateKeyHandle, RsaPublicKeyHandle } from './provider';
 
 const RSA = 'RSASSA-PKCS1-v1_5';
 const P1363_LENGTH: Record<EcCurve, number> = { 'P-256': 64, 'P-384': 96 };
@@ -116,6 +116,22 @@ export function createWebCryptoProvider(subtle: SubtleCrypto = globalThis.crypto
       return ecdsaVerify('SHA-256', handle, data, signature);
     },
     ecdsaVerify,
+    async importEcPrivateKey(pkcs8) {
+      let key: CryptoKey;
+      try {
+        key = await subtle.importKey('pkcs8', buf(pkcs8), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+      } catch (error) {
+        throw new PayConfigError('the private key is not an EC P-256 key: pass the .p8 key from App Store Connect', { cause: error });
+      }
+      const handle: EcPrivateKeyHandle = Object.freeze({ type: 'ec-private', curve: 'P-256' });
+      ecKeys.set(handle, key);
+      return handle;
+    },
+    async ecdsaP256Sign(handle, data) {
+      const key = ecKeys.get(handle);
+      if (!key) throw foreignHandle();
+      return new Uint8Array(await subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, buf(data)));
+    },
     async hmacSha256(key, data) {
       // WebCrypto refuses an empty HMAC key; HMAC zero-pads keys to the 64-byte block, so 64 zero bytes are equivalent.
       const raw = key.length === 0 ? new Uint8Array(64) : buf(key);

@@ -7,7 +7,7 @@
 import type { PaymentEvent } from '@payweave/core';
 import { createPayServer, type HttpClient } from '@payweave/server';
 import { alipay, type AlipayConfig } from '@payweave/server/alipay';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../index';
@@ -204,5 +204,15 @@ describe('Alipay sandbox round trip', () => {
     expect(delivery.status).toBe('gave_up');
     expect(delivery.attempts).toHaveLength(8);
     expect(events.filter((e) => e.type === 'charge.succeeded')).toHaveLength(1);
+  });
+
+  it('over real HTTP with the default axios client: QR charge, paid, found by a query', async () => {
+    const listening = await sandbox.listen();
+    server.use(http.all(`${listening.url}/*`, () => passthrough()));
+    const overHttp = createPayServer({ channels: [alipay(sandbox.channelConfigs(listening.url).alipay)], logger: { warn: () => undefined } as never });
+    const charge = await overHttp.charges.create(input('HTTP_1', 'alipay_qr'));
+    expect((charge.credential as { qrCode: string }).qrCode).toBe(`${listening.url}/alipay/cashier/HTTP_1`);
+    await sandbox.pay('HTTP_1');
+    await expect(overHttp.charges.retrieve('HTTP_1', { refresh: true })).resolves.toMatchObject({ status: 'succeeded' });
   });
 });

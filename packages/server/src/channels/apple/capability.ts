@@ -1,10 +1,11 @@
 /**
  * `pay.apple`: verify StoreKit 2 transactions and legacy receipts, bind them to accounts, derive appAccountTokens.
  */
-import { PayValidationError } from '@payweave/core';
+import { PayConfigError, PayValidationError } from '@payweave/core';
 import type { HttpClient } from '../../http/client';
 import type { PaymentStore } from '../../lifecycle/store';
 import { deriveAppAccountToken } from './account-token';
+import { assertTransactionId, serverApiGet, type ServerApiClient } from './actions/server-api';
 import { assertReceiptData, verifyReceiptRouted } from './actions/verify-receipt';
 import type { ResolvedAppleConfig } from './config';
 import { ownershipWithoutAccount, transactionFromJws, transactionFromReceiptEntry } from './map';
@@ -18,6 +19,8 @@ export interface AppleRuntime {
   verifier: SignedDataVerifier;
   http: HttpClient;
   warn: (message: string) => void;
+  /** Present when the config has `serverApi`. */
+  serverApi?: ServerApiClient;
 }
 
 /** Build the capability; `runtime()` throws until `init` ran, `store()` is undefined until the server binds one. */
@@ -51,6 +54,25 @@ export function createAppleCapability(
     }
     checkAccountToken(transaction, accountId, policy);
     return claimTransaction(store(), transaction, accountId);
+  };
+
+  const serverApi = (): ServerApiClient => {
+    const client = runtime().serverApi;
+    if (!client) {
+      throw new PayConfigError('apple: the App Store Server API needs serverApi: { issuerId, keyId, privateKey } in apple({ ... })', {
+        code: 'SERVER_API_NOT_CONFIGURED',
+        channel: 'apple',
+      });
+    }
+    return client;
+  };
+
+  /** A JWS returned by the Server API, verified like one from the app; nothing is bound. */
+  const lookedUp = async (jws: unknown): Promise<AppleTransaction> => {
+    const { payload, environment } = await runtime().verifier.verifyTransaction(jws);
+    const transaction = transactionFromJws(payload, environment, 'new');
+    const reason = typeof payload.transactionReason === 'string' ? payload.transactionReason : undefined;
+    return { ...transaction, ownership: ownershipWithoutAccount(transaction.transactionId, transaction.originalTransactionId, reason) };
   };
 
   return {
@@ -91,6 +113,21 @@ export function createAppleCapability(
         pendingRenewalInfo: response.pending_renewal_info ?? [],
         raw: response,
       };
+    },
+
+    async getTransactionInfo(transactionId) {
+      const id = assertTransactionId(transactionId);
+      const body = await serverApiGet(serverApi(), `/inApps/v1/transactions/${id}`);
+      return lookedUp(body.signedTransactionInfo);
+    },
+
+    async getTransactionHistory(transactionId, options = {}) {
+      const id = assertTransactionId(transactionId);
+      const query = options.revision ? `?revision=${encodeURIComponent(options.revision)}` : '';
+      const body = await serverApiGet(serverApi(), `/inApps/v2/history/${id}${query}`);
+      const signed = Array.isArray(body.signedTransactions) ? body.signedTransactions : [];
+      const transactions = await Promise.all(signed.map(lookedUp));
+      return { transactions, ...(typeof body.revision === 'string' ? { revision: body.revision } : {}), hasMore: body.hasMore === true };
     },
 
     appAccountToken(accountId) {

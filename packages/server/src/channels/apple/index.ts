@@ -6,6 +6,7 @@
 import { PayConfigError } from '@payweave/core';
 import type { PaymentStore } from '../../lifecycle/store';
 import type { PayChannel } from '../types';
+import { serverApiTokens } from './actions/server-api-token';
 import { createAppleCapability, type AppleRuntime } from './capability';
 import { resolveAppleConfig, type AppleConfig } from './config';
 import { acknowledgeApple, verifyAppleNotification } from './notify';
@@ -20,6 +21,7 @@ export type {
   AppleProductType,
   AppleReceipt,
   AppleTransaction,
+  AppleTransactionHistory,
   AppleVerifyOptions,
 } from './types';
 export { APPLE_ROOT_CA_G3 } from './root-ca-g3';
@@ -56,7 +58,17 @@ export function apple(config: AppleConfig): AppleChannel {
         environment: resolved.environment,
         clock: context.clock,
       });
-      runtime = { verifier, http: context.http, warn: context.warn };
+      const credentials = resolved.serverApi;
+      const serverApi = credentials
+        ? {
+            http: context.http,
+            urls: resolved.serverApiUrls,
+            environment: resolved.environment,
+            token: serverApiTokens(context.crypto, context.crypto.importEcPrivateKey(credentials.privateKey), { ...credentials, bundleId: resolved.bundleId }, context.clock),
+          }
+        : undefined;
+      if (credentials) await context.crypto.importEcPrivateKey(credentials.privateKey); // a bad key fails init, not the first look-up
+      runtime = { verifier, http: context.http, warn: context.warn, ...(serverApi ? { serverApi } : {}) };
     },
     verifyNotification: (request) => verifyAppleNotification(current().verifier, request),
     acknowledge: acknowledgeApple,

@@ -73,6 +73,21 @@ export interface AppleCapability {
   verifyReceipt(receiptData: string, options?: AppleVerifyOptions): Promise<AppleReceipt>;
   /** The deterministic UUID to pass to StoreKit as `appAccountToken` for this account. */
   appAccountToken(accountId: string): string;
+  /**
+   * App Store Server API: look a transaction up by id (needs `serverApi` in the config). The JWS Apple returns is
+   * verified; nothing is bound to an account (`ownership` comes from the transaction alone).
+   */
+  getTransactionInfo(transactionId: string): Promise<AppleTransaction>;
+  /** App Store Server API: one page of a customer's transaction history (needs `serverApi`); pass `revision` for the next. */
+  getTransactionHistory(transactionId: string, options?: { revision?: string }): Promise<AppleTransactionHistory>;
   /** Verify a signed renewal info (JWS) and return its verified payload. */
   verifyRenewalInfo(signedRenewalInfo: string): Promise<Record<string, unknown>>;
+}
+
+/** One page of `getTransactionHistory`. */
+export interface AppleTransactionHistory {
+  transactions: AppleTransaction[];
+  /** Pass to the next call while `hasMore`. */
+  revision?: string;
+  hasMore: boolean;
 }

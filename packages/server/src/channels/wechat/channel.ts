@@ -26,6 +26,7 @@ import { unifiedorderV2 } from './v2/actions/unifiedorder';
 import { acknowledgeV2, verifyV2Notification } from './v2/notify';
 import type { V3Client } from './v3/api';
 import { prepayV3 } from './v3/actions/prepay';
+import { autoKeyRing, downloadPlatformCertificates } from './v3/certificates';
 import { closeV3, queryV3 } from './v3/actions/query';
 import { queryRefundV3, refundV3 } from './v3/actions/refund';
 import { acknowledgeV3, verifyV3Notification } from './v3/notify';
@@ -79,7 +80,11 @@ export class WechatChannel implements PayChannel {
         }
         entries.push([entry.serial, await context.crypto.importRsaPublicKey(entry.spki)] as const);
       }
-      this.v3 = { ...base, signingKey, keys: keyRing(entries) };
+      const configured = keyRing(entries);
+      const keys = settings.autoPlatformCertificates
+        ? autoKeyRing(configured, () => downloadPlatformCertificates({ ...base, signingKey }), context.clock)
+        : configured;
+      this.v3 = { ...base, signingKey, keys };
     }
     this.context = context;
   }

@@ -29,6 +29,8 @@ export const WechatConfigSchema = z.strictObject({
   apiV3Key: z.string().optional(),
   /** WeChat Pay platform certificates and/or public keys, by serial or `PUB_KEY_ID_...` id. Required for APIv3. */
   platformKeys: z.record(z.string(), keyInput).optional(),
+  /** Download platform certificates from `GET /v3/certificates` (on an unknown serial, and every 12 h). */
+  autoPlatformCertificates: z.boolean().optional(),
   /** The 32-character APIv2 key: required for `apiVersion: 'v2'` and for `wechat_barcode` (v2 micropay). */
   apiKey: z.string().optional(),
   apiVersion: z.enum(['v3', 'v2']).optional(),
@@ -62,6 +64,7 @@ export interface WechatSettings {
   certificateSerial?: string;
   apiV3Key?: Uint8Array;
   platformKeys: PlatformKeyEntry[];
+  autoPlatformCertificates: boolean;
   apiKey?: string;
   v2SignType: V2SignType;
   tls?: ClientTls;
@@ -95,7 +98,8 @@ export function resolveWechatConfig(config: unknown): WechatSettings {
   require32(input.apiV3Key, 'apiV3Key', 'APIv3 key');
   require32(input.apiKey, 'apiKey', 'APIv2 key');
   if (apiVersion === 'v3') {
-    const missing = (['privateKey', 'certificateSerial', 'apiV3Key', 'platformKeys'] as const).filter((k) => input[k] === undefined);
+    const required = input.autoPlatformCertificates ? (['privateKey', 'certificateSerial', 'apiV3Key'] as const) : (['privateKey', 'certificateSerial', 'apiV3Key', 'platformKeys'] as const);
+    const missing = required.filter((k) => input[k] === undefined);
     if (missing.length > 0) {
       throw new PayConfigError(`wechat() APIv3 needs ${missing.join(', ')} (or set apiVersion: 'v2' with apiKey)`, { channel: 'wechat' });
     }
@@ -104,7 +108,7 @@ export function resolveWechatConfig(config: unknown): WechatSettings {
   }
   const privateKey = input.privateKey === undefined ? undefined : parseRsaPrivateKey(input.privateKey, 'wechat privateKey');
   const platformKeys = parsePlatformKeys(input.platformKeys ?? {});
-  if (apiVersion === 'v3' && platformKeys.length === 0) {
+  if (apiVersion === 'v3' && platformKeys.length === 0 && !input.autoPlatformCertificates) {
     throw new PayConfigError('wechat() platformKeys is empty: add the WeChat Pay public key (PUB_KEY_ID_...) or platform certificate', { channel: 'wechat' });
   }
   const baseUrl = (input.baseUrl ?? WECHAT_BASE_URL).replace(/\/+$/, '');
@@ -128,6 +132,7 @@ export function resolveWechatConfig(config: unknown): WechatSettings {
     ...(input.certificateSerial !== undefined && { certificateSerial: input.certificateSerial.toUpperCase() }),
     ...(input.apiV3Key !== undefined && { apiV3Key: utf8(input.apiV3Key) }),
     platformKeys,
+    autoPlatformCertificates: input.autoPlatformCertificates ?? false,
     ...(input.apiKey !== undefined && { apiKey: input.apiKey }),
     v2SignType: input.v2SignType ?? 'MD5',
     ...(tls !== undefined && { tls }),

@@ -16,6 +16,8 @@ export interface PlatformKeyRing {
   get(serial: string): RsaPublicKeyHandle | undefined;
   /** Known serials (not secret), for error messages. */
   serials(): string[];
+  /** Look a serial up after `get` missed (automatic platform-certificate download); undefined when still unknown. */
+  resolve?(serial: string): Promise<RsaPublicKeyHandle | undefined>;
 }
 
 /** Certificate serials are hex and case-insensitive; `PUB_KEY_ID_...` ids are matched exactly. */
@@ -76,7 +78,7 @@ export async function verifyWechatpaySignature(
       'TIMESTAMP_OUT_OF_WINDOW',
     );
   }
-  const key = keys.get(serial);
+  const key = keys.get(serial) ?? (keys.resolve ? await keys.resolve(serial) : undefined);
   if (!key) {
     throw reject(
       `Wechatpay-Serial ${JSON.stringify(serial.slice(0, 64))} is not among the configured platformKeys (${keys.serials().join(', ') || 'none'}): ` +
