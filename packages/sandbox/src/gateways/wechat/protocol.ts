@@ -68,9 +68,9 @@ export async function wechatpayHeaders(body: string, nowMs: number, signer: 'pub
 }
 
 /** A signed JSON reply (or an empty 204). */
-export async function signedJson(value: unknown, status: number, nowMs: number): Promise<Response> {
+export async function signedJson(value: unknown, status: number, nowMs: number, signer: 'public-key' | 'certificate' = 'public-key'): Promise<Response> {
   const body = value === undefined ? '' : JSON.stringify(value);
-  const headers = { ...(await wechatpayHeaders(body, nowMs, 'public-key')), 'Request-ID': randomNonce() };
+  const headers = { ...(await wechatpayHeaders(body, nowMs, signer)), 'Request-ID': randomNonce() };
   if (body) Object.assign(headers, { 'Content-Type': 'application/json' });
   return new Response(body || null, { status, headers });
 }

@@ -118,6 +118,21 @@ describe('WeChat Pay round trips through the sandbox', () => {
     expect((await pay.charges.retrieve('WXBRIDGE001')).status).toBe('succeeded');
   });
 
+  it('downloads the platform certificate when a notification names a serial it does not hold', async () => {
+    server.use(...sandbox.handlers);
+    const { platformKeys, ...config } = sandbox.channelConfigs().wechat;
+    const publicKeyOnly = Object.fromEntries(Object.entries(platformKeys).filter(([serial]) => serial.startsWith('PUB_KEY_ID_')));
+    pay = newPayServer({ ...config, platformKeys: publicKeyOnly, autoPlatformCertificates: true });
+    await pay.charges.create({ channel: 'wechat_native', orderNo: 'WXAUTOCERT1', amount: 100, subject: 'x' });
+    await sandbox.pay('WXAUTOCERT1');
+    await sandbox.flushNotifications();
+    expect(sandbox.notifications[0]?.status).toBe('acknowledged');
+    expect((await pay.charges.retrieve('WXAUTOCERT1')).status).toBe('succeeded');
+    const without = newPayServer({ ...config, platformKeys: publicKeyOnly });
+    const signed = await notificationRequest('TRANSACTION.SUCCESS', '支付成功', 'transaction', { mchid: '1900000109' }, 'EV-z', Date.now());
+    expect((await without.notifications.handle('wechat', signed)).error?.code).toBe('UNKNOWN_SERIAL');
+  });
+
   it('refuses an amount or mchid mismatch in a genuinely signed notification', async () => {
     start();
     await pay.charges.create({ channel: 'wechat_native', orderNo: 'WXMISMATCH1', amount: 500, subject: 'Coffee' });

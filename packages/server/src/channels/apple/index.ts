@@ -59,15 +59,13 @@ export function apple(config: AppleConfig): AppleChannel {
         clock: context.clock,
       });
       const credentials = resolved.serverApi;
-      const serverApi = credentials
-        ? {
-            http: context.http,
-            urls: resolved.serverApiUrls,
-            environment: resolved.environment,
-            token: serverApiTokens(context.crypto, context.crypto.importEcPrivateKey(credentials.privateKey), { ...credentials, bundleId: resolved.bundleId }, context.clock),
-          }
-        : undefined;
-      if (credentials) await context.crypto.importEcPrivateKey(credentials.privateKey); // a bad key fails init, not the first look-up
+      let serverApi: AppleRuntime['serverApi'];
+      if (credentials) {
+        // Imported now: a bad key fails init, not the first look-up.
+        const key = await context.crypto.importEcPrivateKey(credentials.privateKey);
+        const token = serverApiTokens(context.crypto, key, { ...credentials, bundleId: resolved.bundleId }, context.clock);
+        serverApi = { http: context.http, urls: resolved.serverApiUrls, environment: resolved.environment, token };
+      }
       runtime = { verifier, http: context.http, warn: context.warn, ...(serverApi ? { serverApi } : {}) };
     },
     verifyNotification: (request) => verifyAppleNotification(current().verifier, request),

@@ -32,6 +32,7 @@ export function v3Route(
   method: SandboxRoute['method'],
   path: string,
   handle: (call: V3Call) => Promise<[number, unknown?]> | [number, unknown?],
+  signer: 'public-key' | 'certificate' = 'public-key',
 ): SandboxRoute {
   return {
     method,
@@ -50,7 +51,7 @@ export function v3Route(
           }
         }
         const [status, json] = await handle({ body, params, url, origin });
-        return signedJson(json, status, context.clock());
+        return signedJson(json, status, context.clock(), signer);
       } catch (error) {
         if (error instanceof AuthorizationError) return signedJson({ code: 'SIGN_ERROR', message: error.message }, 401, context.clock());
         if (error instanceof WechatError) return signedJson({ code: error.code, message: error.message }, error.status, context.clock());

@@ -5,7 +5,8 @@
  */
 import { PayError } from '@payweave/core';
 import type { GatewayContext, SandboxRoute } from '../../../types';
-import { SANDBOX_APP_ID, SANDBOX_MCH_ID, SANDBOX_MINI_APP_ID } from '../keys';
+import { PLATFORM_CERT_PEM, PLATFORM_SERIAL, SANDBOX_APP_ID, SANDBOX_MCH_ID, SANDBOX_MINI_APP_ID } from '../keys';
+import { encryptResource } from '../protocol';
 import { dataOf, transactionJson, type WechatOrderData } from '../orders';
 import { requireString, v3Route, WechatError } from './v3-common';
 
@@ -49,6 +50,26 @@ function findOrder(context: GatewayContext, orderNo: string) {
 export function v3PayRoutes(context: GatewayContext): SandboxRoute[] {
   return [
     ...(['jsapi', 'app', 'h5', 'native'] as const).map((surface) => prepay(context, surface)),
+    // The platform certificate list, encrypted with the APIv3 key and signed with the certificate it carries.
+    v3Route(
+      context,
+      'GET',
+      '/v3/certificates',
+      async () => [
+        200,
+        {
+          data: [
+            {
+              serial_no: PLATFORM_SERIAL,
+              effective_time: '2026-01-01T00:00:00+08:00',
+              expire_time: '2046-01-01T00:00:00+08:00',
+              encrypt_certificate: await encryptResource(PLATFORM_CERT_PEM, 'certificate'),
+            },
+          ],
+        },
+      ],
+      'certificate',
+    ),
     v3Route(context, 'GET', '/v3/pay/transactions/out-trade-no/:orderNo', ({ params, url }) => {
       if (url.searchParams.get('mchid') !== SANDBOX_MCH_ID) throw new WechatError(400, 'PARAM_ERROR', 'mchid query parameter is required');
       return [200, transactionJson(findOrder(context, params.orderNo as string))];

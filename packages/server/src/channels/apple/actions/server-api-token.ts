@@ -26,13 +26,13 @@ export function serverApiTokenInput(credentials: ServerApiCredentials, iat: numb
 }
 
 /** A token source that signs on demand and reuses a token while it has more than a minute left. */
-export function serverApiTokens(crypto: CryptoProvider, key: Promise<EcPrivateKeyHandle>, credentials: ServerApiCredentials, clock: () => number) {
+export function serverApiTokens(crypto: CryptoProvider, key: EcPrivateKeyHandle, credentials: ServerApiCredentials, clock: () => number) {
   let cached: { token: string; exp: number } | undefined;
   return async (): Promise<string> => {
     const now = Math.floor(clock() / 1000);
     if (cached && cached.exp - RENEW_BEFORE_S > now) return cached.token;
     const input = serverApiTokenInput(credentials, now);
-    const signature = await crypto.ecdsaP256Sign(await key, utf8(input));
+    const signature = await crypto.ecdsaP256Sign(key, utf8(input));
     cached = { token: `${input}.${toBase64Url(signature)}`, exp: now + LIFETIME_S };
     return cached.token;
   };
