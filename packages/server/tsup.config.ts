@@ -24,5 +24,5 @@ export default defineConfig({
     ...folderEntries(packageDir, 'src/channels'),
   },
   // The dependencies, plus vitest: `@payweave/server/testing` runs the store contract suite inside the user's vitest.
-  external: ['@payweave/core', 'axios', 'jsrsasign', 'zod', 'fast-xml-parser', 'node-forge', 'vitest'],
+  external: ['@payweave/core', 'axios', 'zod', 'fast-xml-parser', 'node-forge', 'vitest'],
 });
