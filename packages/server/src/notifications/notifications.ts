@@ -54,8 +54,10 @@ export function createNotificationsApi(registry: ChannelRegistry, lifecycle: Lif
         const result = await lifecycle.apply(verified.event);
         return { event: result.event, duplicate: result.duplicate, ...(result.error ? { error: result.error } : {}), ack: ack(channel, result.acknowledge, result.error) };
       } catch (error) {
-        // Unverifiable, malformed or unprocessable: never acknowledged as success, so a genuine gateway retries.
         const payError = toPayError(error, provider);
+        // A verified message that changes nothing (e.g. WAIT_BUYER_PAY) is acknowledged so the gateway stops resending.
+        if (payError.code === 'NOTIFICATION_IGNORED') return { event: null, duplicate: false, ignored: true, error: payError, ack: ack(channel, true) };
+        // Unverifiable, malformed or unprocessable: never acknowledged as success, so a genuine gateway retries.
         return { event: null, duplicate: false, error: payError, ack: ack(channel, false, payError) };
       }
     },

@@ -39,6 +39,8 @@ export interface PayServerOptions {
 export interface NotificationResult {
   event: PaymentEvent | null;
   duplicate: boolean;
+  /** A verified message that needs no action (a WAIT_BUYER_PAY status sync...): acknowledged, nothing changed. */
+  ignored?: boolean;
   error?: PayError;
   ack: { status: number; headers: Record<string, string>; body: string };
 }

@@ -121,7 +121,7 @@ describe('WeChat Pay round trips through the sandbox', () => {
   it('downloads the platform certificate when a notification names a serial it does not hold', async () => {
     server.use(...sandbox.handlers);
     const { platformKeys, ...config } = sandbox.channelConfigs().wechat;
-    const publicKeyOnly = Object.fromEntries(Object.entries(platformKeys).filter(([serial]) => serial.startsWith('PUB_KEY_ID_')));
+    const publicKeyOnly = Object.fromEntries(Object.entries(platformKeys ?? {}).filter(([serial]) => serial.startsWith('PUB_KEY_ID_')));
     pay = newPayServer({ ...config, platformKeys: publicKeyOnly, autoPlatformCertificates: true });
     await pay.charges.create({ channel: 'wechat_native', orderNo: 'WXAUTOCERT1', amount: 100, subject: 'x' });
     await sandbox.pay('WXAUTOCERT1');
