@@ -125,6 +125,15 @@ describe('createPayServer lifecycle (fake channel)', () => {
     await expect(pay.notifications.verify('alipay', { body: { a: 1 } as never })).rejects.toMatchObject({ code: 'RAW_BODY_REQUIRED' });
   });
 
+  it('acknowledges a verified message that changes nothing and reports it as ignored', async () => {
+    channel.verifyNotification = async () => {
+      throw new PayError('WAIT_BUYER_PAY changes nothing', { code: 'NOTIFICATION_IGNORED' });
+    };
+    const result = await notify('anything');
+    expect(result).toMatchObject({ event: null, ignored: true, ack: { status: 200, body: 'success' } });
+    expect(onEvent).not.toHaveBeenCalled();
+  });
+
   it('re-queries a pending charge and dedupes the later notification of the same payment', async () => {
     await pay.charges.create(order);
     channel.queryAnswer = { status: 'succeeded', amount: 1999, channelTradeNo: 'TORDER_1', paidAt: '2026-01-02T03:04:05.000Z', raw: {} };

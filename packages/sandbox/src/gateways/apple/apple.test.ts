@@ -113,6 +113,24 @@ describe('App Store emulator', () => {
     expect(events.map((e) => e.type)).toEqual(['iap.purchased']);
   });
 
+  it('App Store Server API: look-ups with a checked bearer token, production then the sandbox', async () => {
+    const bought = await buy({ productId: 'gems', appleId: 'apple-id-9' });
+    await buy({ productId: 'more_gems', appleId: 'apple-id-9' });
+    const found = await pay.apple.getTransactionInfo(bought.transactionId);
+    expect(found).toMatchObject({ transactionId: bought.transactionId, productId: 'gems', environment: 'Sandbox' });
+    expect(urls).toEqual([`${ORIGIN}/apple/production/inApps/v1/transactions/${bought.transactionId}`, `${ORIGIN}/apple/sandbox/inApps/v1/transactions/${bought.transactionId}`]);
+    const history = await pay.apple.getTransactionHistory(bought.transactionId);
+    expect(history.transactions.map((t) => t.productId)).toEqual(['gems', 'more_gems']);
+    await expect(pay.apple.getTransactionInfo('999')).rejects.toMatchObject({ code: 'TRANSACTION_NOT_FOUND', gatewayCode: '4040010' });
+    const anonymous = await fetch(`${ORIGIN}/apple/sandbox/inApps/v1/transactions/${bought.transactionId}`, { headers: { authorization: 'Bearer a.b.c' } });
+    expect(anonymous.status).toBe(401);
+    const b64url = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: sandbox.channelConfigs().apple.serverApi.issuerId, iat: now, exp: now + 300, aud: 'appstoreconnect-v1', bid: 'com.payweave.sandbox' };
+    const forged = `${b64url({ alg: 'ES256', kid: sandbox.channelConfigs().apple.serverApi.keyId, typ: 'JWT' })}.${b64url(claims)}.${'A'.repeat(86)}`;
+    expect((await fetch(`${ORIGIN}/apple/sandbox/inApps/v1/transactions/${bought.transactionId}`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+  });
+
   it('subscriptions: renewal ownership, DID_RENEW, then a refund revokes', async () => {
     const first = await buy({ productId: 'monthly', type: 'Auto-Renewable Subscription', notifyUrl: NOTIFY });
     const renewal = await buy({ productId: 'monthly', originalTransactionId: first.transactionId, notifyUrl: NOTIFY });

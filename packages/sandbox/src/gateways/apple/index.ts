@@ -1,11 +1,21 @@
 /**
  * The App Store emulator: StoreKit purchases signed like the App Store (TEST chain with Apple's marker OIDs),
  * legacy verifyReceipt endpoints (production answers 21007 for sandbox receipts, sandbox 21008 for production ones),
- * and App Store Server Notifications V2 on Apple's retry schedule. `sandbox.pay(transactionId)` completes a
- * deferred purchase (Ask to Buy, bank confirmation) the way the App Store would, later.
+ * App Store Server API look-ups behind a checked bearer token, and App Store Server Notifications V2 on Apple's
+ * retry schedule. `sandbox.pay(transactionId)` completes a deferred purchase (Ask to Buy, bank confirmation) the way
+ * the App Store would, later.
  */
 import { defineGateway } from '../define';
-import { SANDBOX_ACCOUNT_TOKEN_SECRET, SANDBOX_APP_APPLE_ID, SANDBOX_BUNDLE_ID, SANDBOX_ROOT_CERTIFICATE, SANDBOX_SHARED_SECRET } from './keys';
+import {
+  SANDBOX_ACCOUNT_TOKEN_SECRET,
+  SANDBOX_APP_APPLE_ID,
+  SANDBOX_BUNDLE_ID,
+  SANDBOX_ROOT_CERTIFICATE,
+  SANDBOX_SERVER_API_ISSUER_ID,
+  SANDBOX_SERVER_API_KEY_ID,
+  SANDBOX_SERVER_API_PRIVATE_KEY,
+  SANDBOX_SHARED_SECRET,
+} from './keys';
 import { appleRoutes } from './routes';
 import { completePurchase } from './storekit';
 
@@ -17,6 +27,7 @@ export interface AppleSandboxConfig {
   rootCertificates: string[];
   sharedSecret: string;
   appAccountTokenSecret: string;
+  serverApi: { issuerId: string; keyId: string; privateKey: string };
   baseUrl: string;
 }
 
@@ -34,6 +45,7 @@ export const appleGateway = defineGateway({
     rootCertificates: [SANDBOX_ROOT_CERTIFICATE],
     sharedSecret: SANDBOX_SHARED_SECRET,
     appAccountTokenSecret: SANDBOX_ACCOUNT_TOKEN_SECRET,
+    serverApi: { issuerId: SANDBOX_SERVER_API_ISSUER_ID, keyId: SANDBOX_SERVER_API_KEY_ID, privateKey: SANDBOX_SERVER_API_PRIVATE_KEY },
     baseUrl: gatewayUrl,
   }),
   pay(order, outcome, context) {

@@ -49,3 +49,17 @@ export const SANDBOX_APP_APPLE_ID = 1234567890;
 export const SANDBOX_SHARED_SECRET = 'payweave-sandbox-shared-secret';
 /** appAccountToken secret of the sandbox channel config. TEST ONLY. */
 export const SANDBOX_ACCOUNT_TOKEN_SECRET = 'payweave-sandbox-account-token-secret';
+
+/** App Store Server API TEST key: the `.p8` (PKCS#8 DER, base64) the sandbox channel config signs bearer tokens with. */
+export const SANDBOX_SERVER_API_PRIVATE_KEY =
+  'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgBGiVEJrVVWa8S7q8+UanmMsNbEDGcKCKafh+dDlNpLihRANCAARp' +
+  'MflROT7jXIe+d0W29IOvlQzP/0H2ARWp9gO4RMvsbxEUToGFAeOc4aXvGlrWugBR5tzUxsjh89mJIDFk1v/g';
+
+/** Its public key (SPKI DER, base64): the emulator verifies bearer tokens with it, as Apple does with the key it holds. */
+export const SANDBOX_SERVER_API_PUBLIC_KEY =
+  'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEaTH5UTk+41yHvndFtvSDr5UMz/9B9gEVqfYDuETL7G8RFE6BhQHjnOGl7xpa1roA' +
+  'Uebc1MbI4fPZiSAxZNb/4A==';
+
+/** Issuer and key ids of the TEST key. */
+export const SANDBOX_SERVER_API_ISSUER_ID = '6a0e7c58-1b5c-4a7e-9d2f-payweave-test';
+export const SANDBOX_SERVER_API_KEY_ID = 'SANDBOX001';

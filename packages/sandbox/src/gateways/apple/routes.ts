@@ -1,6 +1,7 @@
 /**
  * Routes of the Apple emulator: the device side (`/storekit/*`: buy, read a transaction, the app receipt), the legacy
- * `verifyReceipt` endpoints with Apple's routing statuses, and a notification trigger (refunds, TEST).
+ * `verifyReceipt` endpoints with Apple's routing statuses, the App Store Server API look-ups, and a notification
+ * trigger (refunds, TEST).
  * @see https://developer.apple.com/documentation/appstorereceipts/verifyreceipt
  */
 import { PayValidationError } from '@payweave/core';
@@ -8,6 +9,7 @@ import { jsonResponse } from '../../html';
 import type { GatewayContext, SandboxRoute } from '../../types';
 import { SANDBOX_BUNDLE_ID, SANDBOX_SHARED_SECRET } from './keys';
 import { decodeReceipt, encodeReceipt, receiptEntry, signAsAppStore, type AppleSandboxEnvironment } from './protocol';
+import { serverApiRoutes } from './server-api';
 import { payloadOf, recordPurchase, sendNotification, type PurchaseInput } from './storekit';
 
 async function readJson(request: Request): Promise<Record<string, unknown>> {
@@ -73,6 +75,8 @@ export function appleRoutes(context: GatewayContext): SandboxRoute[] {
         return jsonResponse({ transactionId: order.orderNo, status: order.status, signedTransaction });
       },
     },
+    ...serverApiRoutes('Production', context),
+    ...serverApiRoutes('Sandbox', context),
     { method: 'POST', path: '/production/verifyReceipt', handle: verifyReceipt('Production', context) },
     { method: 'POST', path: '/sandbox/verifyReceipt', handle: verifyReceipt('Sandbox', context) },
     {

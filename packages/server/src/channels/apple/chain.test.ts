@@ -98,16 +98,22 @@ describe('x5c chain verification (vectors P4)', () => {
     expect(calls).toEqual(coldCalls);
     // The date is still checked on a warm hit.
     await rejectsWith(verifier.leafKey(x5c, V.P4_EXPIRED_DATE), 'INVALID_CERTIFICATE');
-    // Another third entry is another key.
+    // x5c[2] is not trusted, so it is not part of the key: another third entry hits the same cached chain.
     await verifier.leafKey([V.P4_LEAF, V.P4_INTERMEDIATE, 'other'], V.P4_EFFECTIVE_DATE);
-    expect(verifier.size).toBe(2);
+    expect([verifier.size, calls]).toEqual([1, coldCalls]);
+    // A different leaf string (the P1 leaf: same key, another certificate) is another entry.
+    await verifier.leafKey([decodeJws(V.P1_TEST_NOTIFICATION).x5c[0], V.P4_INTERMEDIATE, 'x'], V.P4_EFFECTIVE_DATE).catch(() => undefined);
+    await verifier.leafKey([V.P4_LEAF, V.P4_INTERMEDIATE_INVALID_OID, 'x'], V.P4_EFFECTIVE_DATE).catch(() => undefined);
+    expect(calls.ecdsaVerify).toBeGreaterThan(coldCalls.ecdsaVerify);
   });
 
   it('does not cache failures and evicts the least recently used chain', async () => {
     const verifier = new ChainVerifier(await testCrypto(), testRoot(), 2);
     await expect(verifier.leafKey(chain(V.P4_LEAF_INVALID_OID, V.P4_INTERMEDIATE), V.P4_EFFECTIVE_DATE)).rejects.toThrow();
     expect(verifier.size).toBe(0);
-    for (const third of ['a', 'b', 'c']) await verifier.leafKey([V.P4_LEAF, V.P4_INTERMEDIATE, third], V.P4_EFFECTIVE_DATE);
-    expect(verifier.size).toBe(2);
+    const chains = [chain(V.P4_LEAF, V.P4_INTERMEDIATE), chain(V.P4_REAL_LEAF, V.P4_REAL_INTERMEDIATE), chain(V.P4_LEAF, V.P4_INTERMEDIATE)];
+    const both = new ChainVerifier(await testCrypto(), [...testRoot(), ...realRoot()], 1);
+    for (const x5c of chains) await both.leafKey(x5c, V.P4_EFFECTIVE_DATE);
+    expect(both.size).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The x5c chain of an App Store JWS: leaf <- intermediate <- a pinned root, Apple's marker OIDs, validity at the
  * payload's `signedDate`. `x5c[2]` is never trusted: the anchor is the configured root (Apple Root CA - G3).
- * Verified chains are cached by the exact x5c strings, so a warm verification costs one ES256 verify.
+ * Verified chains are cached by the exact x5c leaf and intermediate strings, so a warm verification costs one ES256
+ * verify.
  * @see https://developer.apple.com/documentation/appstoreserverapi/jwsdecodedheader
  */
 import type { CryptoProvider, EcPublicKeyHandle } from '../../crypto/provider';
@@ -89,7 +90,9 @@ export class ChainVerifier {
 
   /** The leaf key of a chain valid at `effectiveDate` (epoch ms); throws `PaySignatureError`. */
   async leafKey(x5c: readonly [string, string, string], effectiveDate: number): Promise<EcPublicKeyHandle> {
-    const key = x5c.join('.'); // '.' never occurs in base64: the joined key is unambiguous
+    // The exact leaf and intermediate strings ('.' never occurs in base64, so the key is unambiguous). x5c[2] plays no
+    // part in the verification, so it is not part of the key either: varying it cannot evict good chains.
+    const key = `${x5c[0]}.${x5c[1]}`;
     let pending = this.cache.get(key);
     if (pending) {
       this.cache.delete(key);

@@ -107,10 +107,10 @@ describe('APIv3 notifications', () => {
     expect((await failure(channel.verifyNotification({ body: W12.body, headers: W12.headers }))).code).toBe('DECRYPTION_FAILED');
   });
 
-  it('an unhandled event type verifies but is reported as unsupported', async () => {
+  it('an unhandled event type verifies and is reported as ignored (acknowledged by notifications.handle)', async () => {
     const channel = await channelAt(NOW);
     const signed = await signedNotification(crypto, { eventType: 'PAYSCORE.USER_OPEN_SERVICE', resource: JSON.parse(W12.plaintext), timestamp: NOW / 1000, apiV3Key: W14.apiV3Key });
-    expect((await failure(channel.verifyNotification(signed))).code).toBe('EVENT_UNSUPPORTED');
+    expect((await failure(channel.verifyNotification(signed))).code).toBe('NOTIFICATION_IGNORED');
   });
 
   it('REFUND.SUCCESS and REFUND.ABNORMAL become refund events with a stable id', async () => {

@@ -96,9 +96,11 @@ export async function verifyV3Notification(deps: V3NotifyDeps, request: RawNotif
   const fallbackTime = isoTime(envelope.create_time) ?? new Date(now).toISOString();
   if (envelope.event_type.startsWith('TRANSACTION.')) return { event: transactionEvent(deps, plaintext, raw, fallbackTime) };
   if (envelope.event_type.startsWith('REFUND.')) return { event: refundEvent(deps, plaintext, raw, fallbackTime) };
-  throw new PayUnsupportedError(`WeChat Pay event_type ${JSON.stringify(envelope.event_type.slice(0, 40))} is not handled by payweave`, {
+  // Verified, but not a payment or refund event (PAYSCORE.*, ...): acknowledged as ignored so WeChat stops
+  // resending it for 24 h; the merchant sees it in the result of notifications.handle.
+  throw new PayUnsupportedError(`WeChat Pay event_type ${JSON.stringify(envelope.event_type.slice(0, 40))} is not handled by payweave; acknowledged and ignored`, {
     channel: 'wechat',
-    code: 'EVENT_UNSUPPORTED',
+    code: 'NOTIFICATION_IGNORED',
   });
 }
 

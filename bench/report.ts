@@ -1,0 +1,84 @@
+/** The printed table and the JSON written to bench/results/latest.json. */
+import { cpus, loadavg, availableParallelism } from 'node:os';
+import type { Row, Suite, SuiteOutput } from './types';
+
+/** Where a run happened: without it a figure means nothing. */
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  node: string;
+  platform: string;
+  loadAverage: number[];
+}
+
+export function machine(): Machine {
+  return {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),
+  };
+}
+
+/** One suite's result as reported. `checked`: its budgets are enforced by this run's `--check`. */
+export interface SuiteReport extends SuiteOutput {
+  id: string;
+  title: string;
+  metric: string;
+  baseline: string;
+  checked: boolean;
+  error?: string;
+}
+
+const ratioText = (row: Row): string => {
+  if (!row.ratio) return '';
+  const { median, min, max } = row.ratio;
+  return `${median.toFixed(2)} [${min.toFixed(2)}-${max.toFixed(2)}]`;
+};
+
+const budgetText = (row: Row): string => (row.budget ? `${row.budget.op} ${row.budget.value}${row.budget.unit === 'KB' ? ' KB' : ''}` : '');
+
+const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+
+/** The table: one block per suite, the baseline first, then payweave's cases and the peers. */
+export function formatTable(reports: readonly SuiteReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    lines.push('', `${report.title}  (${report.metric}${report.checked ? '; budgets checked' : ''})`);
+    lines.push(`  ${pad('baseline', 9)}${pad(report.baseline, 58)}${pad(report.error ? '' : '1.00', 20)}${report.baselineAbsolute ?? ''}`);
+    if (report.error) lines.push(`  ERROR    ${report.error}`);
+    for (const row of report.rows) {
+      const status = row.status === 'n/a' ? row.note ?? 'n/a' : row.status === 'info' ? '' : row.status;
+      lines.push(`  ${pad(row.role, 9)}${pad(row.name, 58)}${pad(ratioText(row), 20)}${pad(row.absolute ?? '', 16)}${pad(budgetText(row), 11)}${status}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The Markdown table of the README's Performance section. */
+export function formatMarkdown(reports: readonly SuiteReport[]): string {
+  const lines = ['| suite | line | ratio: median [min-max] | absolute | budget | result |', '|---|---|---|---|---|---|'];
+  for (const report of reports) {
+    lines.push(`| ${report.title} | baseline: \`${report.baseline}\` | 1.00 | ${report.baselineAbsolute ?? ''} | | |`);
+    for (const row of report.rows) {
+      const status = row.status === 'n/a' ? row.note ?? 'n/a' : row.status === 'info' ? '' : row.status;
+      lines.push(`| | ${row.role === 'peer' ? 'peer: ' : ''}${row.name.replace(/\|/g, '\\|')} | ${ratioText(row)} | ${row.absolute ?? ''} | ${budgetText(row)} | ${status} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Rows that make `--check` fail: a FAIL, or an `n/a` where the budget could not be checked at all. */
+export function failures(reports: readonly SuiteReport[]): string[] {
+  const failed: string[] = [];
+  for (const report of reports.filter((r) => r.checked)) {
+    if (report.error) failed.push(`${report.title}: ${report.error}`);
+    for (const row of report.rows) {
+      if (row.status === 'FAIL' || (row.status === 'n/a' && row.role === 'case' && row.budget)) failed.push(`${report.title}: ${row.name} (${row.status})`);
+    }
+  }
+  return failed;
+}
+
+export type { Suite };
