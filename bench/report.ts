@@ -39,18 +39,20 @@ const ratioText = (row: Row): string => {
 
 const budgetText = (row: Row): string => (row.budget ? `${row.budget.op} ${row.budget.value}${row.budget.unit === 'KB' ? ' KB' : ''}` : '');
 
-const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+const NAME_WIDTH = 66;
+/** Pad to `width`, always leaving at least one space before the next column. */
+const pad = (text: string, width: number): string => (text.length >= width ? `${text} ` : text + ' '.repeat(width - text.length));
 
 /** The table: one block per suite, the baseline first, then payweave's cases and the peers. */
 export function formatTable(reports: readonly SuiteReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
     lines.push('', `${report.title}  (${report.metric}${report.checked ? '; budgets checked' : ''})`);
-    lines.push(`  ${pad('baseline', 9)}${pad(report.baseline, 58)}${pad(report.error ? '' : '1.00', 20)}${report.baselineAbsolute ?? ''}`);
+    lines.push(`  ${pad('baseline', 9)}${pad(report.baseline, NAME_WIDTH)}${pad(report.error ? '' : '1.00', 20)}${report.baselineAbsolute ?? ''}`);
     if (report.error) lines.push(`  ERROR    ${report.error}`);
     for (const row of report.rows) {
       const status = row.status === 'n/a' ? row.note ?? 'n/a' : row.status === 'info' ? '' : row.status;
-      lines.push(`  ${pad(row.role, 9)}${pad(row.name, 58)}${pad(ratioText(row), 20)}${pad(row.absolute ?? '', 16)}${pad(budgetText(row), 11)}${status}`);
+      lines.push(`  ${pad(row.role, 9)}${pad(row.name, NAME_WIDTH)}${pad(ratioText(row), 20)}${pad(row.absolute ?? '', 14)}${pad(budgetText(row), 10)}${status}`);
     }
   }
   return lines.join('\n');

@@ -11,17 +11,28 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failures, formatMarkdown, formatTable, machine, type SuiteReport } from './report';
-import { alipaySuite } from './suites/alipay';
+import { alipayAppSuite, alipayNotifySuite } from './suites/alipay';
 import { appleSuite } from './suites/apple';
 import { clientSizeSuite } from './suites/client-size';
 import { coldImportSuite } from './suites/cold-import';
 import { httpSuite } from './suites/http';
 import { unionpaySuite } from './suites/unionpay';
-import { wechatSuite } from './suites/wechat';
+import { wechatV2HmacSuite, wechatV2Md5Suite, wechatV3Suite } from './suites/wechat';
 import type { RunSettings, Suite } from './types';
 import { reason } from './throughput';
 
-const SUITES: Suite[] = [unionpaySuite, alipaySuite, wechatSuite, appleSuite, httpSuite, clientSizeSuite, coldImportSuite];
+const SUITES: Suite[] = [
+  unionpaySuite,
+  alipayNotifySuite,
+  alipayAppSuite,
+  wechatV3Suite,
+  wechatV2Md5Suite,
+  wechatV2HmacSuite,
+  appleSuite,
+  httpSuite,
+  clientSizeSuite,
+  coldImportSuite,
+];
 
 function parseArgs(argv: readonly string[]) {
   const flags = new Set(argv.filter((arg) => arg.startsWith('--')));

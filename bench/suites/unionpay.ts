@@ -85,7 +85,7 @@ export const unionpaySuite: Suite = {
         name: CASES[1]!,
         role: 'case',
         budget: BUDGET,
-        op: () => channel.verifyNotification({ body }),
+        op: () => channel.verifyNotification!({ body }),
         expect: (result) => (result as { event?: { type?: string } }).event?.type === 'charge.succeeded',
       },
     ];

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 
-export const repoRoot = join(import.meta.dirname, '..', '..');
+import { repoRoot } from './markdown';
 
 /** A code, and where the sources produce it (`packages/server/src/...:line`). */
 export interface CodeSite {

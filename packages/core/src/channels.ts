@@ -2,6 +2,7 @@
  * Channel ids (`<provider>_<surface>`) and the rules each channel puts on a charge request.
  * Pure data, no zod: the client imports it freely.
  */
+import { PayValidationError } from './errors';
 
 export const PROVIDERS = ['alipay', 'wechat', 'unionpay', 'apple'] as const;
 /** A payment provider (gateway). */
@@ -90,5 +91,14 @@ export function isProvider(value: unknown): value is Provider {
 
 /** The provider behind a channel id: `providerOf('wechat_h5') === 'wechat'`. */
 export function providerOf(channel: ChannelId): Exclude<Provider, 'apple'> {
+  if (!isChannelId(channel)) {
+    throw new PayValidationError(`unknown channel ${describeChannel(channel)}: expected one of ${CHANNEL_IDS.join(', ')}`, [
+      { path: 'channel', message: 'expected a channel id' },
+    ]);
+  }
   return CHANNEL_RULES[channel].provider;
+}
+
+function describeChannel(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
 }

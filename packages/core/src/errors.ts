@@ -21,6 +21,11 @@ export interface PayErrorOptions {
   cause?: unknown;
 }
 
+/** A subclass's default options under the caller's; options that are not an object are ignored, never spread. */
+function withDefaults<T extends PayErrorOptions>(defaults: PayErrorOptions, options: T | undefined): T {
+  return { ...defaults, ...(typeof options === 'object' && options !== null ? options : {}) } as T;
+}
+
 /** Base class of every error payweave throws or reports. */
 export class PayError extends Error {
   /** Class name used by `isInstance` of subclasses; stable across bundles. */
@@ -36,13 +41,15 @@ export class PayError extends Error {
   readonly type: string;
 
   constructor(message: string, options: PayErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Options arrive from channel code and from plugins: a malformed field falls back rather than breaking the error.
+    const { cause, code, channel, isRetryable } = (typeof options === 'object' && options !== null ? options : {}) as PayErrorOptions;
+    super(message, cause === undefined ? undefined : { cause });
     const type = (new.target as unknown as { errorType: string }).errorType;
     this.name = type;
     this.type = type;
-    this.code = options.code ?? 'PAY_ERROR';
-    if (options.channel !== undefined) this.channel = options.channel;
-    this.isRetryable = options.isRetryable ?? false;
+    this.code = typeof code === 'string' && code !== '' ? code : 'PAY_ERROR';
+    if (typeof channel === 'string') this.channel = channel;
+    this.isRetryable = typeof isRetryable === 'boolean' ? isRetryable : false;
   }
 
   /**
@@ -67,7 +74,7 @@ export class PayError extends Error {
 export class PayConfigError extends PayError {
   static override readonly errorType: string = 'PayConfigError';
   constructor(message: string, options: PayErrorOptions = {}) {
-    super(message, { code: 'CONFIG_INVALID', ...options });
+    super(message, withDefaults({ code: 'CONFIG_INVALID' }, options));
   }
 }
 
@@ -76,8 +83,8 @@ export class PayValidationError extends PayError {
   static override readonly errorType: string = 'PayValidationError';
   readonly issues: PayIssue[];
   constructor(message: string, issues: PayIssue[] = [], options: PayErrorOptions = {}) {
-    super(message, { code: 'VALIDATION_FAILED', ...options });
-    this.issues = issues;
+    super(message, withDefaults({ code: 'VALIDATION_FAILED' }, options));
+    this.issues = Array.isArray(issues) ? issues : [];
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), issues: this.issues };
@@ -88,7 +95,7 @@ export class PayValidationError extends PayError {
 export class PaySignatureError extends PayError {
   static override readonly errorType: string = 'PaySignatureError';
   constructor(message: string, options: PayErrorOptions = {}) {
-    super(message, { code: 'SIGNATURE_INVALID', ...options });
+    super(message, withDefaults({ code: 'SIGNATURE_INVALID' }, options));
   }
 }
 
@@ -110,8 +117,9 @@ export class PayGatewayError extends PayError {
   readonly gatewayMessage?: string;
   readonly requestId?: string;
   readonly raw?: unknown;
-  constructor(message: string, options: PayGatewayErrorOptions = {}) {
-    super(message, { code: 'GATEWAY_ERROR', ...options });
+  constructor(message: string, gatewayOptions: PayGatewayErrorOptions = {}) {
+    super(message, withDefaults({ code: 'GATEWAY_ERROR' }, gatewayOptions));
+    const options: PayGatewayErrorOptions = gatewayOptions ?? {};
     if (options.statusCode !== undefined) this.statusCode = options.statusCode;
     if (options.gatewayCode !== undefined) this.gatewayCode = options.gatewayCode;
     if (options.gatewaySubCode !== undefined) this.gatewaySubCode = options.gatewaySubCode;
@@ -135,7 +143,7 @@ export class PayGatewayError extends PayError {
 export class PayConnectionError extends PayError {
   static override readonly errorType: string = 'PayConnectionError';
   constructor(message: string, options: PayErrorOptions = {}) {
-    super(message, { code: 'CONNECTION_FAILED', isRetryable: true, ...options });
+    super(message, withDefaults({ code: 'CONNECTION_FAILED', isRetryable: true }, options));
   }
 }
 
@@ -143,6 +151,6 @@ export class PayConnectionError extends PayError {
 export class PayUnsupportedError extends PayError {
   static override readonly errorType: string = 'PayUnsupportedError';
   constructor(message: string, options: PayErrorOptions = {}) {
-    super(message, { code: 'UNSUPPORTED', ...options });
+    super(message, withDefaults({ code: 'UNSUPPORTED' }, options));
   }
 }

@@ -3,7 +3,11 @@ import { PayValidationError, type PayIssue } from './errors';
 
 /** Zod issues to payweave's own `{ path, message }` (callers never see zod types). */
 export function toPayIssues(error: z.ZodError): PayIssue[] {
-  return error.issues.map((issue) => ({
+  const issues = (error as { issues?: unknown } | null | undefined)?.issues;
+  if (!Array.isArray(issues)) {
+    throw new PayValidationError('toPayIssues expects the ZodError of a failed safeParse (result.error)', [{ path: '(root)', message: 'expected a ZodError' }]);
+  }
+  return (issues as z.ZodError['issues']).map((issue) => ({
     path: issue.path.map(String).join('.') || '(root)',
     message: issue.message,
   }));

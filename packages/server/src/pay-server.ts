@@ -88,11 +88,10 @@ export function createPayServerWith(options: PayServerOptions, platform: Platfor
       const capability = appleChannel.apple as unknown as Record<PropertyKey, unknown>;
       const value = capability[property];
       if (typeof value !== 'function') return value;
-      // Initialise the channel (keys, roots) before the first call.
-      return (...args: unknown[]) => {
-        const result = registry.forProvider('apple').then(() => (value as (...a: unknown[]) => unknown).apply(capability, args));
-        return property === 'appAccountToken' ? (value as (...a: unknown[]) => unknown).apply(capability, args) : result;
-      };
+      // appAccountToken is synchronous by contract (the app needs it before StoreKit's purchase call); every other
+      // method initialises the channel (keys, roots) before its first call.
+      if (property === 'appAccountToken') return (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(capability, args);
+      return (...args: unknown[]) => registry.forProvider('apple').then(() => (value as (...a: unknown[]) => unknown).apply(capability, args));
     },
   });
 

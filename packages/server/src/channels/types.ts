@@ -134,10 +134,3 @@ export interface PayChannel {
   /** Called once by `createPayServer` with its store (Apple transaction ownership records). */
   bindStore?(store: PaymentStore): void;
 }
-
-/** The structural shape of `pay.apple`; `channels/apple` defines the precise types. */
-export interface AppleCapabilityShape {
-  verifyTransaction(signedTransaction: string, options?: { accountId?: string }): Promise<unknown>;
-  verifyReceipt(receiptData: string, options?: { accountId?: string }): Promise<unknown>;
-  appAccountToken(accountId: string): string;
-}

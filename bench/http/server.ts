@@ -1,0 +1,103 @@
+/**
+ * Child process of the HTTP suite: two servers side by side. One is payweave's notification endpoint
+ * (`toNodeHandler` over `createPayServer` with the UnionPay channel and a SQLite store in a temporary file); the
+ * other is a bare `node:http` handler that reads the body and does one raw RSA verify of a prebuilt digest, the
+ * least any correct endpoint must do. The parent process is the load generator.
+ */
+import { createPublicKey, verify } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPayServer, toNodeHandler, type StoredCharge } from '@payweave/server';
+import { unionpay } from '@payweave/server/unionpay';
+import { sqliteStore } from '@payweave/store-sqlite';
+import { BASE_CONFIG } from '../../packages/server/src/channels/unionpay/__fixtures__/harness';
+
+/** What the parent sends first. */
+export interface ServerSetup {
+  orderNos: string[];
+  amount: number;
+  baseline: { hexDigest: string; signature: string; certificatePem: string };
+}
+
+function send(message: unknown): void {
+  process.send?.(message);
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+}
+
+function drain(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function pendingCharge(orderNo: string, amount: number): StoredCharge {
+  return {
+    id: `ch_${orderNo}`,
+    orderNo,
+    channel: 'unionpay_wap',
+    provider: 'unionpay',
+    amount,
+    currency: 'CNY',
+    subject: 'bench',
+    status: 'pending',
+    amountRefunded: 0,
+    createdAt: new Date().toISOString(),
+    livemode: false,
+    credential: { channel: 'unionpay_wap', method: 'POST', url: 'https://gateway.test.95516.com/gateway/api/frontTransReq.do', fields: {} },
+  };
+}
+
+async function start(setup: ServerSetup): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'payweave-bench-'));
+  const store = sqliteStore({ filename: join(directory, 'bench.sqlite') });
+  let delivered = 0;
+  const pay = createPayServer({
+    channels: [unionpay(BASE_CONFIG)],
+    store,
+    http: { request: () => Promise.reject(new Error('bench: no network')) },
+    onEvent: () => {
+      delivered++;
+    },
+  });
+  await pay.ready();
+  for (const orderNo of setup.orderNos) await store.insertCharge(pendingCharge(orderNo, setup.amount));
+
+  const hexDigest = Buffer.from(setup.baseline.hexDigest, 'utf8');
+  const signature = Buffer.from(setup.baseline.signature, 'base64');
+  const publicKey = createPublicKey(setup.baseline.certificatePem);
+  const bare = createServer((request, response) => {
+    void drain(request).then(() => {
+      const ok = verify('sha256', hexDigest, publicKey, signature);
+      response.writeHead(ok ? 200 : 400, { 'content-type': 'text/plain; charset=utf-8' }).end(ok ? 'ok' : 'fail');
+    });
+  });
+  const payweave = createServer(toNodeHandler(pay, 'unionpay'));
+  const ports = { payweave: await listen(payweave), bare: await listen(bare) };
+
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'stats') send({ type: 'stats', delivered });
+    if (message.type === 'stop') {
+      store.close();
+      rmSync(directory, { recursive: true, force: true });
+      process.exit(0);
+    }
+  });
+  send({ type: 'ready', ports });
+}
+
+process.once('message', (setup: ServerSetup) => {
+  start(setup).catch((error: unknown) => {
+    send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    process.exitCode = 1;
+    process.disconnect?.();
+  });
+});

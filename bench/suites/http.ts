@@ -1,0 +1,130 @@
+/**
+ * Notification handling over HTTP: payweave's `toNodeHandler` (read body, parse, verify, cross-check against the stored
+ * charge, compare-and-set in SQLite, run onEvent once, acknowledge) against a bare `node:http` handler that reads the
+ * body and does one raw RSA verify. Both servers live in one child process; this process is the load generator, with
+ * the same keep-alive client and concurrency for both. Every payweave request is a first delivery of a fresh
+ * notification for its own pending charge, so the figure is the real work, not the duplicate shortcut.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alternate, summarize } from '../harness';
+import { reason } from '../throughput';
+import { judged, opsPerSecond, unavailable, type Suite } from '../types';
+import type { ServerSetup } from '../http/server';
+import { consumeNotificationFields } from './unionpay';
+
+const CONCURRENCY = 8;
+const AMOUNT = 1999;
+const NAME = 'toNodeHandler + UnionPay + sqliteStore (first delivery)';
+const BUDGET = { op: '>=' as const, value: 0.6, unit: 'x' as const };
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(here, '..', '..');
+
+function post(agent: Agent, port: number, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/notify/unionpay', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Send `bodies` with CONCURRENCY requests in flight; every answer must be 200 `ok`. Returns requests per second. */
+async function blast(agent: Agent, port: number, bodies: readonly string[]): Promise<number> {
+  let next = 0;
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < bodies.length) {
+        const answer = await post(agent, port, bodies[next++]!);
+        if (answer.status !== 200 || answer.text !== 'ok') throw new Error(`port ${port} answered ${answer.status} ${answer.text.slice(0, 80)}`);
+      }
+    }),
+  );
+  return bodies.length / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+function waitFor<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { type: string; message?: string }) => {
+      if (message.type === type) {
+        child.off('message', onMessage);
+        resolve(message as T);
+      } else if (message.type === 'error') reject(new Error(`bench server: ${message.message}`));
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`bench server exited with code ${code}`)));
+  });
+}
+
+export const httpSuite: Suite = {
+  id: 'http',
+  title: 'Notification handling over HTTP with SQLite',
+  metric: 'requests/s vs baseline, higher is better',
+  baseline: 'bare node:http handler: read body + one RSA verify',
+  checkedInCi: false,
+  async run(settings) {
+    let fixtures;
+    try {
+      fixtures = {
+        gateway: await import('../../packages/server/src/channels/unionpay/__fixtures__/sign-as-gateway'),
+        chain: await import('../../packages/server/src/channels/unionpay/__fixtures__/sandbox-chain'),
+        harness: await import('../../packages/server/src/channels/unionpay/__fixtures__/harness'),
+        params: await import('../../packages/server/src/channels/unionpay/params'),
+        store: await import('@payweave/store-sqlite'),
+      };
+    } catch (error) {
+      return { rows: unavailable([NAME], `n/a (channel or store not available: ${reason(error)})`, 'case', BUDGET) };
+    }
+    const { crypto } = await (await import('../context')).benchContext();
+    const batch = settings.httpBatch;
+    const orderNos = Array.from({ length: (settings.rounds + 1) * batch }, (_, i) => `BENCH${String(i).padStart(8, '0')}`);
+
+    // Sign every notification up front (the gateway's work, not ours), a few at a time on the thread pool.
+    const bodies: string[] = [];
+    for (let i = 0; i < orderNos.length; i += 32) {
+      const signed = await Promise.all(orderNos.slice(i, i + 32).map((no) => fixtures.gateway.signAsGateway(consumeNotificationFields(fixtures.harness.MER_ID, no), undefined, undefined, crypto)));
+      bodies.push(...signed.map((fields) => fixtures.params.encodeForm(fields)));
+    }
+    const first = fixtures.params.parseFormBody(bodies[0]!)!;
+    const content = Object.keys(first).filter((key) => key !== 'signature').sort().map((key) => `${key}=${first[key]}`).join('&');
+    const setup: ServerSetup = {
+      orderNos,
+      amount: AMOUNT,
+      baseline: { hexDigest: createHash('sha256').update(content, 'utf8').digest('hex'), signature: first.signature!, certificatePem: fixtures.chain.SANDBOX_GATEWAY_CERT_PEM },
+    };
+
+    const child = fork(join(here, '..', 'http', 'server.ts'), [], { cwd: repoRoot, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    try {
+      const ready = waitFor<{ ports: { payweave: number; bare: number } }>(child, 'ready');
+      child.send(setup);
+      const { ports } = await ready;
+      let cursor = 0;
+      const nextBatch = () => bodies.slice(cursor, (cursor += batch));
+      const bareBodies = bodies.slice(0, batch);
+      await blast(agent, ports.bare, bareBodies); // warm-up, both sides
+      await blast(agent, ports.payweave, nextBatch());
+      const [bare, payweave] = await alternate(settings.rounds, [() => blast(agent, ports.bare, bareBodies), () => blast(agent, ports.payweave, nextBatch())]);
+      const stats = waitFor<{ delivered: number }>(child, 'stats');
+      child.send({ type: 'stats' });
+      const { delivered } = await stats;
+      if (delivered !== cursor) throw new Error(`onEvent ran ${delivered} times for ${cursor} first deliveries: the measured path is not the real one`);
+      const ratio = summarize(payweave!.map((value, round) => value / bare![round]!));
+      return {
+        baselineAbsolute: `${opsPerSecond(summarize(bare!).median)?.replace('ops', 'req')}`,
+        rows: [judged({ name: NAME, role: 'case', ratio, absolute: opsPerSecond(summarize(payweave!).median)?.replace('ops', 'req'), budget: BUDGET, measured: ratio.median })],
+      };
+    } finally {
+      agent.destroy();
+      if (child.connected) child.send({ type: 'stop' });
+      setTimeout(() => child.kill(), 2000).unref();
+    }
+  },
+};

@@ -1,0 +1,3 @@
+import { toFetchHandler } from '@payweave/server';
+export const POST = toFetchHandler(pay, 'alipay');
+export {};

@@ -1,0 +1,2 @@
+const { orderNo, hint } = await pay.returns.verify('alipay', { method: 'GET', url: request.url });
+export {};

@@ -1,0 +1,2 @@
+export const BUILTIN_GATEWAYS = [alipayGateway] as const;
+export {};
