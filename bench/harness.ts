@@ -66,7 +66,9 @@ export async function alternate(rounds: number, samplers: readonly Sampler[]): P
 
 /** Warm an operation up, then find the iteration count for one sample of about `sampleMs`; returns a throughput sampler. */
 export async function throughputSampler(op: Operation, settings: Settings): Promise<Sampler> {
-  const isAsync = typeof (op() as { then?: unknown } | undefined)?.then === 'function';
+  const first = op() as { then?: unknown } | undefined;
+  const isAsync = typeof first?.then === 'function';
+  if (isAsync) await first;
   const warm = now();
   while (elapsedMs(warm) < settings.warmupMs) await timeIterations(op, isAsync, 1);
   let n = 1;

@@ -33,8 +33,16 @@ export interface SuiteReport extends SuiteOutput {
 
 const ratioText = (row: Row): string => {
   if (!row.ratio) return '';
-  const { median, min, max } = row.ratio;
-  return `${median.toFixed(2)} [${min.toFixed(2)}-${max.toFixed(2)}]`;
+  const { median, min, max, rounds } = row.ratio;
+  // A size is measured once: no spread to show.
+  return rounds === 1 ? median.toFixed(2) : `${median.toFixed(2)} [${min.toFixed(2)}-${max.toFixed(2)}]`;
+};
+
+/** PASS/FAIL (with its note, if any), the reason of an n/a, nothing for a peer. */
+const statusText = (row: Row): string => {
+  if (row.status === 'n/a') return row.note ?? 'n/a';
+  const status = row.status === 'info' ? '' : row.status;
+  return row.note ? `${status} (${row.note})`.trim() : status;
 };
 
 const budgetText = (row: Row): string => (row.budget ? `${row.budget.op} ${row.budget.value}${row.budget.unit === 'KB' ? ' KB' : ''}` : '');
@@ -51,7 +59,7 @@ export function formatTable(reports: readonly SuiteReport[]): string {
     lines.push(`  ${pad('baseline', 9)}${pad(report.baseline, NAME_WIDTH)}${pad(report.error ? '' : '1.00', 20)}${report.baselineAbsolute ?? ''}`);
     if (report.error) lines.push(`  ERROR    ${report.error}`);
     for (const row of report.rows) {
-      const status = row.status === 'n/a' ? row.note ?? 'n/a' : row.status === 'info' ? '' : row.status;
+      const status = statusText(row);
       lines.push(`  ${pad(row.role, 9)}${pad(row.name, NAME_WIDTH)}${pad(ratioText(row), 20)}${pad(row.absolute ?? '', 14)}${pad(budgetText(row), 10)}${status}`);
     }
   }
@@ -64,7 +72,7 @@ export function formatMarkdown(reports: readonly SuiteReport[]): string {
   for (const report of reports) {
     lines.push(`| ${report.title} | baseline: \`${report.baseline}\` | 1.00 | ${report.baselineAbsolute ?? ''} | | |`);
     for (const row of report.rows) {
-      const status = row.status === 'n/a' ? row.note ?? 'n/a' : row.status === 'info' ? '' : row.status;
+      const status = statusText(row);
       lines.push(`| | ${row.role === 'peer' ? 'peer: ' : ''}${row.name.replace(/\|/g, '\\|')} | ${ratioText(row)} | ${row.absolute ?? ''} | ${budgetText(row)} | ${status} |`);
     }
   }

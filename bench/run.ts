@@ -45,13 +45,24 @@ function parseArgs(argv: readonly string[]) {
   return { quick: flags.has('--quick'), check: flags.has('--check'), all: flags.has('--all'), markdown: flags.has('--markdown'), only };
 }
 
-const args = parseArgs(process.argv.slice(2));
+/** A usage error: one line on stderr, exit code 2, no stack trace. */
+function usage(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+let args: ReturnType<typeof parseArgs>;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (error) {
+  usage((error as Error).message);
+}
 const settings: RunSettings = args.quick
   ? { quick: true, rounds: 5, sampleMs: 40, warmupMs: 100, httpBatch: 40, importRounds: 5 }
-  : { quick: false, rounds: 15, sampleMs: 100, warmupMs: 300, httpBatch: 120, importRounds: 15 };
+  : { quick: false, rounds: 21, sampleMs: 100, warmupMs: 300, httpBatch: 100, importRounds: 15 };
 const pattern = args.only ? new RegExp(args.only, 'i') : undefined;
 const selected = SUITES.filter((suite) => !pattern || pattern.test(suite.id) || pattern.test(suite.title));
-if (selected.length === 0) throw new Error(`--only ${args.only} matches no suite (ids: ${SUITES.map((s) => s.id).join(', ')})`);
+if (selected.length === 0) usage(`--only ${args.only} matches no suite (ids: ${SUITES.map((s) => s.id).join(', ')})`);
 
 const host = machine();
 const started = Date.now();

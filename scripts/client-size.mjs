@@ -1,14 +1,25 @@
 #!/usr/bin/env node
 /**
- * Measures the browser bundle of @payweave/client from its TypeScript sources: (a) everything, every launcher
- * included, and (b) createPayClient with one launcher, for each launcher. Minified ESM for the browser, axios
+ * Measures the browser bundle of @payweave/client from its TypeScript sources. Minified ESM for the browser, axios
  * external, @payweave/core resolved to its source. Prints raw and gzip sizes and whether any zod code got in.
+ *
+ * The budgets of issue 9 ("all launchers <= 6 KB min+gz without axios; a single launcher + createPayClient <= 3 KB"):
+ *   - all launchers: createPayClient and every launcher module together, <= 6 KB.
+ *   - a single launcher: createPayClient with the launcher of ONE client surface, <= 3 KB. A page runs on one surface
+ *     and imports that surface's launcher: the generic `redirect` and `qr`, `apple_iap`, and the per-surface modules
+ *     of the providers (`alipay_app`, `unionpay_app`, `wechat_jsapi`, `wechat_mini`, `wechat_h5`, `wechat_native`,
+ *     `wechat_app`).
+ *   - provider modules: a provider's all-surfaces module (`alipay`, `unionpay`, `wechat`: a launcher module beside
+ *     which `<name>_<surface>` modules exist) re-exports its surface launchers and combines them, for apps that offer
+ *     several surfaces. Reported on lines of their own; they are a part of "all launchers", so they are held to its
+ *     6 KB budget, not to the single-surface 3 KB one.
  *
  *   node scripts/client-size.mjs           table
  *   node scripts/client-size.mjs --json    the results as JSON on stdout
- *   node scripts/client-size.mjs --check   exit 1 when zod is bundled or a budget is exceeded
+ *   node scripts/client-size.mjs --check   exit 1 when zod is bundled or a budget is exceeded (run in CI)
  *   node scripts/client-size.mjs --core-dist   resolve @payweave/core to its build (packages/core/dist/index.js,
- *                                              run `npm run build` first): what an app installing the packages gets
+ *                                              run `npm run build -w @payweave/core` first): what an app installing
+ *                                              the packages gets
  * (exit 1 whenever zod is bundled, with or without --check)
  */
 import { readdirSync } from 'node:fs';
@@ -47,7 +58,10 @@ const launcherNames = readdirSync(launchersDir)
   .map((file) => file.slice(0, -3))
   .sort();
 
-async function measure(name, contents, budget) {
+/** A provider's all-surfaces module: per-surface modules `<name>_<surface>` exist beside it. */
+const isProviderModule = (name) => launcherNames.some((other) => other.startsWith(`${name}_`));
+
+async function measure(name, kind, contents, budget) {
   const result = await build({
     stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: `${name}.entry.ts` },
     bundle: true,
@@ -71,6 +85,7 @@ async function measure(name, contents, budget) {
   const gzip = gzipSync(code, { level: 9 }).length;
   return {
     name,
+    kind,
     raw: code.length,
     gzip,
     budget,
@@ -88,10 +103,13 @@ const everything = [
   "export * from '@payweave/client';",
   ...launcherNames.map((launcher) => `export * from '@payweave/client/${launcher}';`),
 ].join('\n');
-const results = [await measure('all launchers', everything, BUDGET_ALL)];
-for (const launcher of launcherNames) {
-  const exportsOf = `export { createPayClient } from '@payweave/client';\nexport * from '@payweave/client/${launcher}';`;
-  results.push(await measure(`createPayClient + ${launcher}`, exportsOf, BUDGET_ONE));
+const results = [await measure('all launchers', 'all', everything, BUDGET_ALL)];
+const withClient = (launcher) => `export { createPayClient } from '@payweave/client';\nexport * from '@payweave/client/${launcher}';`;
+for (const launcher of launcherNames.filter((name) => !isProviderModule(name))) {
+  results.push(await measure(`createPayClient + ${launcher}`, 'surface', withClient(launcher), BUDGET_ONE));
+}
+for (const launcher of launcherNames.filter(isProviderModule)) {
+  results.push(await measure(`createPayClient + ${launcher} (all surfaces)`, 'provider', withClient(launcher), BUDGET_ALL));
 }
 
 const zodFound = results.some((result) => result.zod);
@@ -101,10 +119,13 @@ if (json) {
   process.stdout.write(`${JSON.stringify({ results, zodFound, overBudget: overBudget.map((r) => r.name) }, null, 2)}\n`);
 } else {
   const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
-  console.log(`@payweave/client bundle (minified ESM, browser, axios external, core from ${coreEntry.replace(`${root}/`, '')})\n`);
+  console.log(`@payweave/client bundle (minified ESM, browser, axios external, core from ${coreEntry.replace(`${root}/`, '')})`);
+  const headings = { all: '', surface: 'a single launcher (one client surface) + createPayClient', provider: 'provider modules (every surface of one provider) + createPayClient' };
+  let kind;
   for (const result of results) {
-    const flags = [result.withinBudget ? '' : `OVER BUDGET (${kb(result.budget)})`, result.zod ? 'ZOD BUNDLED' : ''].filter(Boolean).join(' ');
-    console.log(`${result.name.padEnd(34)} ${kb(result.raw).padStart(10)} min  ${kb(result.gzip).padStart(10)} min+gz  ${flags}`);
+    if (result.kind !== kind) console.log(`\n${headings[(kind = result.kind)]}`.trimEnd());
+    const flags = [result.withinBudget ? 'ok' : 'OVER BUDGET', result.zod ? 'ZOD BUNDLED' : ''].filter(Boolean).join(' ');
+    console.log(`  ${result.name.padEnd(44)} ${kb(result.raw).padStart(9)} min ${kb(result.gzip).padStart(9)} min+gz  <= ${kb(result.budget)}  ${flags}`);
   }
   console.log(`\nzod in bundle: ${zodFound ? 'YES' : 'no'}`);
   for (const result of results.filter((r) => r.zod)) {

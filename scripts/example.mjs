@@ -7,7 +7,8 @@
  *   2. starts the sandbox (`payweave-sandbox`) and the checkout server (examples/checkout), the latter pointed at the
  *      former through PAYWEAVE_SANDBOX_URL;
  *   3. prints the checkout URL; Ctrl-C (or SIGTERM) stops both and waits for them.
- * Options: --port <n> (checkout, default 3000), --sandbox-port <n> (default 4010), --time-scale <x> (sandbox retries).
+ * Options: --port <n> (checkout, default 3000), --sandbox-port <n> (default 4010), --time-scale <x> (sandbox retries),
+ * --no-build (serve dist/ as it is: for CI and tests, which build first).
  * Real gateway keys in the environment (see examples/checkout/README.md) are passed through to the checkout.
  */
 import { spawn } from 'node:child_process';
@@ -23,12 +24,17 @@ const children = new Set();
 let stopping = false;
 
 function parseArgs(args) {
-  const parsed = { port: '3000', sandboxPort: '4010', timeScale: undefined };
+  const parsed = { port: '3000', sandboxPort: '4010', timeScale: undefined, build: true };
   for (let index = 0; index < args.length; index += 2) {
     const [flag, value] = [args[index], args[index + 1]];
+    if (flag === '--no-build') {
+      parsed.build = false;
+      index -= 1;
+      continue;
+    }
     const key = { '--port': 'port', '--sandbox-port': 'sandboxPort', '--time-scale': 'timeScale' }[flag];
     if (!key || value === undefined) {
-      console.error(`npm run example: unknown option ${flag}\nusage: npm run example -- [--port 3000] [--sandbox-port 4010] [--time-scale 1]`);
+      console.error(`npm run example: unknown option ${flag}\nusage: npm run example -- [--port 3000] [--sandbox-port 4010] [--time-scale 1] [--no-build]`);
       process.exit(2);
     }
     parsed[key] = value;
@@ -36,23 +42,33 @@ function parseArgs(args) {
   return parsed;
 }
 
-/** Run a child with its output shown; resolves with the first match of `ready` in its stdout (or on exit 0). */
-function start(name, command, args, { env, ready } = {}) {
-  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Run a child; resolves with the first match of `ready` in its stdout (a server), or on exit 0 (a build). A `quiet`
+ * child's output is shown only if it fails.
+ */
+function start(name, command, args, { env, ready, quiet = false } = {}) {
+  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', quiet ? 'pipe' : 'inherit'] });
   children.add(child);
   return new Promise((resolve, reject) => {
     let buffered = '';
     child.stdout.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (text) => (buffered += text)); // only quiet children pipe stderr
     child.stdout.on('data', (text) => {
-      process.stdout.write(text);
+      if (!quiet) process.stdout.write(text);
+      if (ready && buffered === null) return; // ready already: nothing left to look for
       buffered += text;
       const match = ready && ready.exec(buffered);
-      if (match) resolve(match[1]);
+      if (match) {
+        buffered = null;
+        resolve(match[1]);
+      }
     });
     child.on('exit', (code, signal) => {
       children.delete(child);
-      if (!ready && code === 0) resolve(undefined);
-      else if (!stopping) reject(new Error(`${name} exited (${signal ?? `code ${code}`})`));
+      if (!ready && code === 0) return resolve(undefined);
+      if (quiet && !stopping) process.stderr.write(buffered);
+      if (!stopping) reject(new Error(`${name} exited (${signal ?? `code ${code}`})`));
       if (ready && !stopping) shutdown(1); // a server died: stop the other one too
     });
   });
@@ -78,10 +94,10 @@ async function main() {
     ready: /payweave sandbox listening on (\S+)/,
   });
   sandbox.catch(() => undefined); // awaited below; a failure meanwhile already stops everything
-  const stale = staleBrowserPackages();
+  const stale = options.build ? staleBrowserPackages() : [];
   for (const name of stale) {
     console.log(`building ${name} (the browser loads its dist/)...`);
-    await start(`npm run build -w ${name}`, process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '-w', name, '--silent']);
+    await start(`npm run build -w ${name}`, process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '-w', name], { quiet: true });
   }
   const sandboxUrl = await sandbox;
   const checkoutUrl = await start('the checkout server', process.execPath, [tsxCli, 'examples/checkout/src/main.ts'], {

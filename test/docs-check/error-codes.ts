@@ -177,6 +177,8 @@ export function findErrorCodes(): CodeSite[] {
         }
       }
       if (ts.isTypeAliasDeclaration(node) && literalTypes.has(node.name.text)) add(literalTypes.get(node.name.text) ?? [], source, node, path);
+      // `function reject(message: string, code = 'SIGNATURE_INVALID')`: the default is produced too.
+      if (ts.isParameter(node) && ts.isIdentifier(node.name) && node.name.text === 'code' && node.initializer) add(literalsOf(node.initializer, consts), source, node, path);
       ts.forEachChild(node, visit);
     };
     visit(source);

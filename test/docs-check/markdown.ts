@@ -66,9 +66,22 @@ export function codeBlocks(page: DocPage): CodeBlock[] {
   return blocks;
 }
 
+/** Markdown text with its fenced code blocks removed (line by line, as `codeBlocks` reads them). */
+export function withoutFences(text: string): string {
+  const kept: string[] = [];
+  let fence: string | undefined;
+  for (const line of text.split('\n')) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined && marker) fence = marker;
+    else if (fence !== undefined && marker?.startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
+    else if (fence === undefined) kept.push(line);
+  }
+  return kept.join('\n');
+}
+
 /** Prose with fenced blocks removed, for inline `code` spans and plain mentions. */
 export function prose(page: DocPage): string {
-  return page.text.replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1\2\s*$/gm, '');
+  return withoutFences(page.text);
 }
 
 /** The contents of inline code spans (`like this`) outside fenced blocks. */

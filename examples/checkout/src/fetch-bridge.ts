@@ -28,7 +28,7 @@ export async function sendFetchResponse(res: ServerResponse, response: Response)
 }
 
 /** The raw body, refused past 1 MiB. */
-export async function readBody(req: IncomingMessage): Promise<Uint8Array> {
+export async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Uint8Array>) {

@@ -39,9 +39,11 @@ export async function setUpGateways(env: Env, sandboxUrl: string | undefined): P
   const providers: ConfiguredProvider[] = [];
   let sandboxConfigs: Record<string, unknown> | undefined;
   for (const entry of PROVIDERS) {
-    const factory = await entry.load().catch(() => undefined);
-    if (!factory) {
-      notes.push(`${entry.provider}: @payweave/server/${entry.provider} is not available in this version`);
+    let factory: Factory;
+    try {
+      factory = await entry.load();
+    } catch (error) {
+      notes.push(`${entry.provider}: @payweave/server/${entry.provider} could not be loaded (${error instanceof Error ? error.message : String(error)})`);
       continue;
     }
     const live = entry.fromEnv(env);

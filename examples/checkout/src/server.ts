@@ -68,9 +68,9 @@ export async function startCheckoutServer(options: CheckoutOptions = {}): Promis
   const orders = createOrderBook();
   const host = options.host ?? env.CHECKOUT_HOST ?? '127.0.0.1';
   let publicUrl = options.publicUrl ?? env.CHECKOUT_PUBLIC_URL;
-  let route: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  let started = false;
   const server = createServer((req, res) => {
-    if (!route) return text(res, 503, 'starting');
+    if (!started) return text(res, 503, 'starting');
     route(req, res).catch((error: unknown) => {
       log(`[checkout] ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) text(res, 500, 'internal error');
@@ -81,7 +81,8 @@ export async function startCheckoutServer(options: CheckoutOptions = {}): Promis
     server.once('error', reject);
     server.listen(options.port ?? Number(env.CHECKOUT_PORT ?? 3000), host, () => resolve());
   });
-  publicUrl = (publicUrl ?? `http://${host}:${(server.address() as AddressInfo).port}`).replace(/\/+$/, '');
+  const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  publicUrl = (publicUrl ?? `http://${reachableHost}:${(server.address() as AddressInfo).port}`).replace(/\/+$/, '');
 
   const pay = createPayServer({
     channels: gateways.providers.map((entry) => entry.channel),
@@ -109,8 +110,9 @@ export async function startCheckoutServer(options: CheckoutOptions = {}): Promis
   const notifyHandlers = new Map(gateways.providers.map((entry) => [entry.provider as string, toNodeHandler(pay, entry.provider)]));
   const jsapi = surfaces.find((surface) => surface.channel === 'wechat_jsapi');
   const sandboxUrl = gateways.sandboxUrl;
+  started = true;
 
-  route = async (req, res) => {
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', publicUrl);
     const path = url.pathname;
     const method = req.method ?? 'GET';
@@ -165,7 +167,7 @@ export async function startCheckoutServer(options: CheckoutOptions = {}): Promis
       return;
     }
     text(res, 404, 'not found');
-  };
+  }
 
   let closing: Promise<void> | undefined;
   return {

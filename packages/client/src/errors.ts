@@ -19,7 +19,8 @@ export function waitTimeoutError(orderNo: string, timeoutMs: number, lastError?:
 
 /** The merchant server could not be reached (network down, DNS, CORS, TLS). */
 export function connectionError(what: string, cause: unknown): PayConnectionError {
-  return new PayConnectionError(`${what} failed (${(cause as Error)?.message}): check the endpoint, network and CORS`, { cause });
+  const detail = typeof (cause as Error | null)?.message === 'string' ? (cause as Error).message : 'no details';
+  return new PayConnectionError(`${what} failed (${detail}): check the endpoint, network and CORS`, { cause });
 }
 
 /** A 2xx answer that is not a Charge. */
@@ -36,13 +37,14 @@ export function invalidResponseError(what: string): PayError {
 export function serverError(status: number, data: unknown, what: string): PayError {
   const body: { code?: unknown; message?: unknown; issues?: unknown; isRetryable?: unknown } =
     (data as { error?: object } | null)?.error ?? {};
-  const hasCode = typeof body.code === 'string';
+  // A code is adopted only in payweave's shape, so that `code` stays a stable UPPER_SNAKE identifier.
+  const hasCode = typeof body.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(body.code);
   const options = {
     code: hasCode ? (body.code as string) : 'SERVER_ERROR',
     isRetryable: typeof body.isRetryable === 'boolean' ? body.isRetryable : status >= 500 || status === 408 || status === 429,
     cause: { status, body: data },
   };
-  const message = hasCode && typeof body.message === 'string' ? body.message : `${what} answered HTTP ${status}; see the server log`;
+  const message = hasCode && typeof body.message === 'string' && body.message.trim() ? body.message : `${what} answered HTTP ${status}; see the server log`;
   // The merchant's own server is trusted to send `issues` as payweave wrote them: `{ path, message }[]`.
   if (hasCode && Array.isArray(body.issues)) return new PayValidationError(message, body.issues as PayIssue[], options);
   return new PayError(message, options);

@@ -44,56 +44,47 @@ export interface TransportResponse {
 /** Sends one request; rejects only with `PayConnectionError` (unreachable) or `ABORTED`, never for an HTTP status. */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
-type Send = (request: TransportRequest, headers: Record<string, string>) => Promise<TransportResponse>;
-
 /** True for an axios instance (or anything shaped like one), without importing axios. */
 export function isAxiosLike(http: unknown): http is AxiosLikeInstance {
   const candidate = http as Partial<AxiosLikeInstance> | undefined;
   return typeof candidate?.request === 'function' && !!candidate.defaults;
 }
 
-/** JSON text parsed; anything else (an object axios already parsed, an HTML error page) as it came. */
-function parseBody(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
-}
-
-function sendWithFetch(fetchFn: FetchLike): Send {
-  return async ({ method, url, body, signal }, headers) => {
-    const response = await fetchFn(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: signal ?? null });
-    return { status: response.status, data: await response.text() };
-  };
-}
-
-function sendWithAxios(instance: AxiosLikeInstance): Send {
-  return ({ method, url, body, signal }, headers) =>
-    instance.request({ method, url, headers, data: body, signal }).catch((error: { response?: TransportResponse } | null) => {
-      // axios rejects non-2xx answers (unless the app changed validateStatus): they are answers, not failures.
-      if (typeof error?.response?.status === 'number') return error.response;
-      throw error;
-    });
-}
-
 /** Build the transport for `http` (default: the global `fetch`, looked up per request, never at import). */
 export function createTransport(http: FetchLike | AxiosLikeInstance | undefined, headers?: HeadersOption): Transport {
-  const send = isAxiosLike(http) ? sendWithAxios(http) : typeof http === 'function' ? sendWithFetch(http) : undefined;
-  return async (request) => {
-    const sender = send ?? (http === undefined && typeof fetch === 'function' ? sendWithFetch((input, init) => fetch(input, init)) : undefined);
-    if (!sender) {
+  return async ({ method, url, body, signal }) => {
+    const axios = isAxiosLike(http) ? http : undefined;
+    const fetchFn = (http ?? globalThis.fetch) as FetchLike | undefined;
+    if (!axios && typeof fetchFn !== 'function') {
       throw new PayConfigError('no global fetch here: pass createPayClient({ http }), a fetch function or an AxiosInstance', { code: 'CLIENT_HTTP_MISSING' });
     }
-    const extra = typeof headers === 'function' ? await headers() : headers;
-    const json: Record<string, string> = request.body === undefined ? {} : { 'content-type': 'application/json' };
+    const requestHeaders = {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(typeof headers === 'function' ? await headers() : headers),
+    };
+    let response: TransportResponse;
     try {
-      const response = await sender(request, { accept: 'application/json', ...json, ...extra });
-      return { status: response.status, data: parseBody(response.data) };
+      response = axios
+        ? // axios rejects non-2xx answers (unless the app changed validateStatus): they are answers, not failures.
+          await axios.request({ method, url, headers: requestHeaders, data: body, signal }).catch((error: { response?: TransportResponse } | null) => {
+            if (typeof error?.response?.status === 'number') return error.response;
+            throw error;
+          })
+        : await (fetchFn as FetchLike)(url, { method, headers: requestHeaders, body: body === undefined ? undefined : JSON.stringify(body), signal: signal ?? null }).then(
+            async (answer) => ({ status: answer.status, data: await answer.text() }),
+          );
     } catch (error) {
-      const what = `${request.method} ${request.url}`;
-      throw request.signal?.aborted ? abortedError(what, request.signal.reason) : connectionError(what, error);
+      const what = `${method} ${url}`;
+      throw signal?.aborted ? abortedError(what, signal.reason) : connectionError(what, error);
     }
+    // JSON text parsed; anything else (an object axios already parsed, an HTML error page) as it came.
+    let { data } = response;
+    try {
+      if (typeof data === 'string') data = JSON.parse(data);
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.status, data };
   };
 }

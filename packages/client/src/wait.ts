@@ -2,7 +2,7 @@
  * Polling the merchant server until a charge is final. The wallet's own answer is only a hint; the server learns
  * the verified outcome from the gateway's notification (or its query), so the page asks it, with backoff.
  */
-import { PayError, type Charge } from '@payweave/core';
+import { PayError, PayValidationError, type Charge } from '@payweave/core';
 import { abortedError, waitTimeoutError } from './errors';
 
 /** Options of `waitForResult`. */
@@ -24,41 +24,49 @@ const BACKOFF_FACTOR = 1.5;
  * Call `fetchCharge` until the charge is succeeded, failed or closed, pausing with capped backoff in between.
  * Retryable failures (network, 5xx) are tolerated until the deadline; any other error rejects at once.
  */
-export async function pollUntilFinal(
+export function pollUntilFinal(
   orderNo: string,
   fetchCharge: (signal: AbortSignal) => Promise<Charge>,
-  { timeoutMs = 120_000, intervalMs = 1_000, maxIntervalMs = 5_000, signal }: WaitOptions = {},
+  options: WaitOptions = {},
 ): Promise<Charge> {
+  const { timeoutMs = 120_000, intervalMs = 1_000, maxIntervalMs = 5_000, signal } = options ?? {};
+  for (const [name, value] of [['timeoutMs', timeoutMs], ['intervalMs', intervalMs], ['maxIntervalMs', maxIntervalMs]] as const) {
+    if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+      return Promise.reject(new PayValidationError(`waitForResult ${name} must be a positive number of milliseconds`, [{ path: name, message: 'expected a positive number' }]));
+    }
+  }
+  if (signal !== undefined && typeof signal?.addEventListener !== 'function') {
+    return Promise.reject(new PayValidationError('waitForResult signal must be an AbortSignal', [{ path: 'signal', message: 'expected an AbortSignal' }]));
+  }
   const what = `waitForResult(${orderNo})`;
-  if (signal?.aborted) throw abortedError(what, signal.reason);
-
-  // One controller stops everything: the in-flight request, the pause, and this loop (via `stopped`).
-  const controller = new AbortController();
-  const stop = (error: PayError) => controller.abort(error);
-  // Rejects when stopped; raced against each request and pause, so a transport that ignores its signal cannot hang us.
-  const stopped = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason)));
-  stopped.catch(() => undefined);
-  const onAbort = () => stop(abortedError(what, signal?.reason));
-  signal?.addEventListener('abort', onAbort);
-  let lastError: unknown;
-  const deadline = setTimeout(() => stop(waitTimeoutError(orderNo, timeoutMs, lastError)), timeoutMs);
-  let pause: ReturnType<typeof setTimeout> | undefined;
-
-  try {
-    for (let interval = intervalMs; ; interval = Math.min(interval * BACKOFF_FACTOR, maxIntervalMs)) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortedError(what, signal.reason));
+    // One controller stops everything: the in-flight request (which it aborts) and the polling loop.
+    const controller = new AbortController();
+    let lastError: unknown;
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    const finish = (error: unknown, charge?: Charge) => {
+      clearTimeout(deadline);
+      clearTimeout(pause);
+      signal?.removeEventListener('abort', onAbort);
+      controller.abort(error);
+      if (charge) resolve(charge);
+      else reject(error);
+    };
+    const onAbort = () => finish(abortedError(what, signal?.reason));
+    const deadline = setTimeout(() => finish(waitTimeoutError(orderNo, timeoutMs, lastError)), timeoutMs);
+    signal?.addEventListener('abort', onAbort);
+    // A request settling after the end (a transport that ignores its signal) changes nothing: `aborted` is set.
+    const poll = async (interval: number) => {
       try {
-        const charge = await Promise.race([fetchCharge(controller.signal), stopped]);
-        if (FINAL_STATUSES.includes(charge.status)) return charge;
+        const charge = await fetchCharge(controller.signal);
+        if (!controller.signal.aborted && FINAL_STATUSES.includes(charge.status)) return finish(undefined, charge);
       } catch (error) {
-        if (controller.signal.aborted) throw controller.signal.reason;
-        if (!(PayError.isInstance(error) && error.isRetryable)) throw error;
+        if (!controller.signal.aborted && !(PayError.isInstance(error) && error.isRetryable)) return finish(error);
         lastError = error;
       }
-      await Promise.race([new Promise((resolve) => (pause = setTimeout(resolve, interval))), stopped]);
-    }
-  } finally {
-    clearTimeout(deadline);
-    clearTimeout(pause);
-    signal?.removeEventListener('abort', onAbort);
-  }
+      if (!controller.signal.aborted) pause = setTimeout(poll, interval, Math.min(interval * BACKOFF_FACTOR, maxIntervalMs));
+    };
+    void poll(intervalMs);
+  });
 }

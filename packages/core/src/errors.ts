@@ -21,35 +21,34 @@ export interface PayErrorOptions {
   cause?: unknown;
 }
 
-/** A subclass's default options under the caller's; options that are not an object are ignored, never spread. */
-function withDefaults<T extends PayErrorOptions>(defaults: PayErrorOptions, options: T | undefined): T {
-  return { ...defaults, ...(typeof options === 'object' && options !== null ? options : {}) } as T;
-}
-
 /** Base class of every error payweave throws or reports. */
 export class PayError extends Error {
   /** Class name used by `isInstance` of subclasses; stable across bundles. */
   static readonly errorType: string = 'PayError';
   readonly [PAY_ERROR_MARK] = true;
+  // `declare`: set by the constructor only (no class-field definitions to repeat in every bundle).
   /** Stable machine-readable code, e.g. `SIGNATURE_INVALID`, `AMOUNT_MISMATCH`. */
-  readonly code: string;
+  declare readonly code: string;
   /** The payweave channel or provider the error concerns, when known. */
-  readonly channel?: string;
+  declare readonly channel?: string;
   /** True when the same call may succeed if tried again later (network, gateway busy). */
-  readonly isRetryable: boolean;
+  declare readonly isRetryable: boolean;
   /** Which error class produced this error (`PayGatewayError`, ...); survives bundling. */
-  readonly type: string;
+  declare readonly type: string;
+  /** The options a subclass fills in where the caller left them out (its default `code`, retryability). */
+  declare protected static readonly defaults?: PayErrorOptions;
 
   constructor(message: string, options: PayErrorOptions = {}) {
-    // Options arrive from channel code and from plugins: a malformed field falls back rather than breaking the error.
-    const { cause, code, channel, isRetryable } = (typeof options === 'object' && options !== null ? options : {}) as PayErrorOptions;
+    const { errorType: type, defaults } = new.target as unknown as { errorType: string; defaults?: PayErrorOptions };
+    // Options arrive from channel code and from plugins: a value that is not an object is ignored (a string would
+    // spread character by character: 2 MB took seconds), and a malformed field falls back below.
+    const { cause, code, channel, isRetryable }: PayErrorOptions = { ...defaults, ...(typeof options === 'object' ? options : undefined) };
     super(message, cause === undefined ? undefined : { cause });
-    const type = (new.target as unknown as { errorType: string }).errorType;
     this.name = type;
     this.type = type;
-    this.code = typeof code === 'string' && code !== '' ? code : 'PAY_ERROR';
+    this.code = (typeof code === 'string' && code) || 'PAY_ERROR';
     if (typeof channel === 'string') this.channel = channel;
-    this.isRetryable = typeof isRetryable === 'boolean' ? isRetryable : false;
+    this.isRetryable = isRetryable === true;
   }
 
   /**
@@ -57,11 +56,8 @@ export class PayError extends Error {
    * by another copy of the package (ESM and CJS loaded side by side).
    */
   static isInstance<T extends PayError>(this: { errorType: string } & (abstract new (...args: never[]) => T), value: unknown): value is T {
-    if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[PAY_ERROR_MARK] !== true) {
-      return false;
-    }
-    if (this.errorType === 'PayError') return true;
-    return (value as { type?: unknown }).type === this.errorType;
+    const candidate = value as { [PAY_ERROR_MARK]?: unknown; type?: unknown } | null;
+    return typeof candidate === 'object' && candidate?.[PAY_ERROR_MARK] === true && (this.errorType === 'PayError' || candidate.type === this.errorType);
   }
 
   /** A plain, log-safe representation (no `cause` chain, no raw payloads). */
@@ -73,17 +69,16 @@ export class PayError extends Error {
 /** A channel or server configuration is wrong: a missing field, an unreadable key, a key of the wrong kind. */
 export class PayConfigError extends PayError {
   static override readonly errorType: string = 'PayConfigError';
-  constructor(message: string, options: PayErrorOptions = {}) {
-    super(message, withDefaults({ code: 'CONFIG_INVALID' }, options));
-  }
+  protected static override readonly defaults: PayErrorOptions = { code: 'CONFIG_INVALID' };
 }
 
 /** Input given to a payweave function does not satisfy its contract; `issues` lists each problem. */
 export class PayValidationError extends PayError {
   static override readonly errorType: string = 'PayValidationError';
-  readonly issues: PayIssue[];
+  protected static override readonly defaults: PayErrorOptions = { code: 'VALIDATION_FAILED' };
+  declare readonly issues: PayIssue[];
   constructor(message: string, issues: PayIssue[] = [], options: PayErrorOptions = {}) {
-    super(message, withDefaults({ code: 'VALIDATION_FAILED' }, options));
+    super(message, options);
     this.issues = Array.isArray(issues) ? issues : [];
   }
   override toJSON(): Record<string, unknown> {
@@ -94,9 +89,7 @@ export class PayValidationError extends PayError {
 /** A signature, certificate chain or authentication tag did not verify: the message must not be trusted. */
 export class PaySignatureError extends PayError {
   static override readonly errorType: string = 'PaySignatureError';
-  constructor(message: string, options: PayErrorOptions = {}) {
-    super(message, withDefaults({ code: 'SIGNATURE_INVALID' }, options));
-  }
+  protected static override readonly defaults: PayErrorOptions = { code: 'SIGNATURE_INVALID' };
 }
 
 export interface PayGatewayErrorOptions extends PayErrorOptions {
@@ -111,6 +104,7 @@ export interface PayGatewayErrorOptions extends PayErrorOptions {
 /** The gateway answered (with a verified response) that the request failed. */
 export class PayGatewayError extends PayError {
   static override readonly errorType: string = 'PayGatewayError';
+  protected static override readonly defaults: PayErrorOptions = { code: 'GATEWAY_ERROR' };
   readonly statusCode?: number;
   readonly gatewayCode?: string;
   readonly gatewaySubCode?: string;
@@ -118,7 +112,7 @@ export class PayGatewayError extends PayError {
   readonly requestId?: string;
   readonly raw?: unknown;
   constructor(message: string, gatewayOptions: PayGatewayErrorOptions = {}) {
-    super(message, withDefaults({ code: 'GATEWAY_ERROR' }, gatewayOptions));
+    super(message, gatewayOptions);
     const options: PayGatewayErrorOptions = gatewayOptions ?? {};
     if (options.statusCode !== undefined) this.statusCode = options.statusCode;
     if (options.gatewayCode !== undefined) this.gatewayCode = options.gatewayCode;
@@ -142,15 +136,11 @@ export class PayGatewayError extends PayError {
 /** The gateway (or the merchant server, seen from the client) could not be reached or did not answer in time. */
 export class PayConnectionError extends PayError {
   static override readonly errorType: string = 'PayConnectionError';
-  constructor(message: string, options: PayErrorOptions = {}) {
-    super(message, withDefaults({ code: 'CONNECTION_FAILED', isRetryable: true }, options));
-  }
+  protected static override readonly defaults: PayErrorOptions = { code: 'CONNECTION_FAILED', isRetryable: true };
 }
 
 /** The operation is not offered by this channel, runtime or configuration. */
 export class PayUnsupportedError extends PayError {
   static override readonly errorType: string = 'PayUnsupportedError';
-  constructor(message: string, options: PayErrorOptions = {}) {
-    super(message, withDefaults({ code: 'UNSUPPORTED' }, options));
-  }
+  protected static override readonly defaults: PayErrorOptions = { code: 'UNSUPPORTED' };
 }

@@ -19,9 +19,15 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
 /** Start an HTTP server for `target`; resolves once it is listening. */
 export async function startServer(target: ListenTarget, options: ListenOptions = {}): Promise<SandboxServer> {
+  if (typeof options !== 'object' || options === null) throw new PayConfigError('listen expects options { port?, host?, publicUrl? }');
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PayConfigError(`listen port must be an integer from 0 to 65535; got ${String(port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new PayConfigError(`listen port must be an integer from 0 to 65535; got ${typeof port === 'number' ? port : typeof port}`);
+  }
+  if (typeof host !== 'string') throw new PayConfigError("listen host must be a string such as '127.0.0.1' or '0.0.0.0'");
+  // Checked before binding: a bad publicUrl must not leave a server listening.
+  if (options.publicUrl !== undefined) publicOrigin(options.publicUrl, host, port);
 
   let origin = '';
   const server = createServer((req, res) => {
@@ -32,9 +38,13 @@ export async function startServer(target: ListenTarget, options: ListenOptions =
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (cause: NodeJS.ErrnoException) => {
+      const why = typeof cause?.code === 'string' ? cause.code : 'error';
+      reject(new PayConfigError(`the sandbox could not listen on ${host}:${port} (${why}): choose another port or host`, { code: 'SANDBOX_LISTEN_FAILED', cause }));
+    };
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -57,7 +67,11 @@ export async function startServer(target: ListenTarget, options: ListenOptions =
 
 /** The origin browsers and servers use: `publicUrl`, else the bound address (a wildcard host shows as 127.0.0.1). */
 function publicOrigin(publicUrl: string | undefined, host: string, port: number): string {
-  if (publicUrl) return new URL(publicUrl).origin;
+  if (publicUrl !== undefined) {
+    const url = typeof publicUrl === 'string' && URL.canParse(publicUrl) ? new URL(publicUrl) : undefined;
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new PayConfigError('listen publicUrl must be an absolute http(s) URL, e.g. http://localhost:4010');
+    return url.origin;
+  }
   const shown = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host;
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
 }

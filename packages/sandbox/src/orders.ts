@@ -2,7 +2,7 @@
  * The in-memory order book one sandbox instance shares between its emulators: orders created by gateway calls,
  * keyed by provider and merchant order number. Orders are immutable snapshots; `update` stores a new one.
  */
-import { assertMinorUnits, PayValidationError, type Provider } from '@payweave/core';
+import { assertMinorUnits, isProvider, PayValidationError, type Provider } from '@payweave/core';
 
 /** Where an order stands in the sandbox (the emulator maps it to its gateway's own vocabulary). */
 export type SandboxOrderStatus = 'pending' | 'succeeded' | 'failed' | 'closed';
@@ -81,6 +81,9 @@ export function createOrderBook(clock: () => number): OrderBook {
       return order;
     },
     find(orderNo, provider) {
+      if (typeof orderNo !== 'string' || (provider !== undefined && !isProvider(provider))) {
+        throw new PayValidationError('expected an order number (string) and optionally a provider (alipay, wechat, unionpay, apple)', [], { code: 'SANDBOX_ORDER_INVALID' });
+      }
       if (provider) return book.require(provider, orderNo);
       const matches = [...orders.values()].filter((order) => order.orderNo === orderNo);
       if (matches.length === 0) throw notFound(orderNo);

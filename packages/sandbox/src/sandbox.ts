@@ -2,7 +2,7 @@
  * `createSandbox`: wires the registered gateway emulators to one order book, one notification scheduler and one
  * msw handler list, which `listen()` also serves over HTTP. Portable: the Node server is imported only by `listen()`.
  */
-import { PayConfigError, PayValidationError } from '@payweave/core';
+import { isProvider, PayConfigError, PayValidationError } from '@payweave/core';
 import { BUILTIN_GATEWAYS } from './gateways';
 import { cashierPath, cashierRoutes, createGatewayContext } from './gateway-context';
 import { builtinRoutes } from './index-page';
@@ -16,8 +16,10 @@ import type {
   PayOutcome,
   Sandbox,
   SandboxOptions,
+  SandboxPayOptions,
   SandboxPayResult,
   SandboxServer,
+  SandboxTimers,
 } from './types';
 import type { NotificationDelivery } from './notifications/types';
 import type { SandboxOrder } from './orders';
@@ -30,6 +32,7 @@ const RESERVED_BASE_PATHS = new Set(['/health']);
 
 /** A sandbox emulating the built-in gateways (or `options.gateways`). */
 export function createSandbox<G extends readonly AnyGateway[] = typeof BUILTIN_GATEWAYS>(options: SandboxOptions<G> = {}): Sandbox<G> {
+  checkOptions(options);
   const gateways = (options.gateways ?? BUILTIN_GATEWAYS) as G;
   checkGateways(gateways);
   const origin = normaliseOrigin(options.origin ?? DEFAULT_SANDBOX_ORIGIN);
@@ -115,13 +118,18 @@ export function createSandbox<G extends readonly AnyGateway[] = typeof BUILTIN_G
       return tracked;
     },
     channelConfigs(baseUrl = origin) {
+      normaliseOrigin(baseUrl, 'channelConfigs baseUrl'); // an absolute http(s) URL (it may carry a path), or a PayConfigError
       const base = baseUrl.replace(/\/+$/, '');
       const configs: Record<string, unknown> = {};
       for (const gateway of gateways) configs[gateway.provider] = gateway.channelConfig({ baseUrl: base, gatewayUrl: base + gateway.basePath });
       return configs as ChannelConfigsOf<G>;
     },
     async pay(orderNo, payOptions = {}) {
-      return settle(orders.find(orderNo, payOptions.provider), payOptions.outcome ?? 'succeeded');
+      const { provider, outcome = 'succeeded' } = (payOptions ?? {}) as SandboxPayOptions;
+      if (!OUTCOMES.includes(outcome)) {
+        throw new PayValidationError(`sandbox.pay outcome must be one of ${OUTCOMES.join(', ')}`, [{ path: 'outcome', message: 'unknown outcome' }], { code: 'SANDBOX_OUTCOME_INVALID' });
+      }
+      return settle(orders.find(orderNo, provider), outcome);
     },
     flushNotifications: (flushOptions) => scheduler.flush(flushOptions),
     async close() {
@@ -132,12 +140,33 @@ export function createSandbox<G extends readonly AnyGateway[] = typeof BUILTIN_G
   return sandbox;
 }
 
+const OUTCOMES: readonly PayOutcome[] = ['succeeded', 'failed', 'canceled'];
+
+/** Refuse options the sandbox cannot run with, naming the option (a TypeError later would not). */
+function checkOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null) throw new PayConfigError('createSandbox expects an options object (or nothing)');
+  const given = options as Record<string, unknown>;
+  for (const name of ['clock', 'fetch'] as const) {
+    if (given[name] !== undefined && typeof given[name] !== 'function') throw new PayConfigError(`createSandbox ${name} must be a function`);
+  }
+  const timers = given.timers as Partial<SandboxTimers> | null | undefined;
+  if (timers !== undefined && (typeof timers?.setTimeout !== 'function' || typeof timers.clearTimeout !== 'function')) {
+    throw new PayConfigError('createSandbox timers must have setTimeout and clearTimeout');
+  }
+  if (given.gateways !== undefined && !Array.isArray(given.gateways)) {
+    throw new PayConfigError('createSandbox gateways must be an array of gateway emulators (defineGateway(...))');
+  }
+}
+
 function checkGateways(gateways: readonly AnyGateway[]): void {
   const providers = new Set<string>();
   const basePaths = new Set<string>();
   for (const gateway of gateways) {
-    if (!BASE_PATH.test(gateway.basePath) || RESERVED_BASE_PATHS.has(gateway.basePath)) {
-      throw new PayConfigError(`gateway ${gateway.provider}: basePath must look like '/alipay' (one lowercase segment, not /health); got '${gateway.basePath}'`);
+    if (typeof gateway?.routes !== 'function' || typeof gateway.channelConfig !== 'function' || typeof gateway.pay !== 'function' || !isProvider(gateway.provider)) {
+      throw new PayConfigError('every sandbox gateway must come from defineGateway({ provider, basePath, routes, channelConfig, pay })');
+    }
+    if (typeof gateway.basePath !== 'string' || !BASE_PATH.test(gateway.basePath) || RESERVED_BASE_PATHS.has(gateway.basePath)) {
+      throw new PayConfigError(`gateway ${gateway.provider}: basePath must look like '/alipay' (one lowercase segment, not /health)`);
     }
     if (providers.has(gateway.provider)) throw new PayConfigError(`two sandbox gateways emulate ${gateway.provider}: register one per provider`);
     if (basePaths.has(gateway.basePath)) throw new PayConfigError(`two sandbox gateways use the basePath ${gateway.basePath}`);
@@ -146,13 +175,10 @@ function checkGateways(gateways: readonly AnyGateway[]): void {
   }
 }
 
-function normaliseOrigin(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new PayConfigError(`sandbox origin must be an absolute http(s) URL like ${DEFAULT_SANDBOX_ORIGIN}; got '${value}'`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PayConfigError(`sandbox origin must use http or https; got '${value}'`);
+function normaliseOrigin(value: unknown, what = 'sandbox origin'): string {
+  const shown = typeof value === 'string' ? `'${value.slice(0, 80)}'` : typeof value;
+  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
+  if (!url) throw new PayConfigError(`${what} must be an absolute http(s) URL like ${DEFAULT_SANDBOX_ORIGIN}; got ${shown}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PayConfigError(`${what} must use http or https; got ${shown}`);
   return url.origin;
 }

@@ -18,6 +18,7 @@ export type { CryptoProvider, RsaHash, DigestAlgorithm } from './crypto/provider
 export type { HttpClient, HttpRequest, HttpResponse, ClientTls } from './http/client';
 export type { PaymentStore, Anomaly, EventRecord, ChargeTransition, TransitionOutcome, StoredRefund, ListChargesQuery } from './lifecycle/store';
 export { memoryStore, type MemoryStore } from './lifecycle/memory-store';
+export { assertRefundable } from './lifecycle/refund-reservation';
 export { createAxiosHttpClient, type AxiosHttpClientOptions } from './http/axios';
 export { toFetchHandler } from './adapters/fetch';
 export { createChargeRoutes, type ChargeRoutesOptions, type ResolvedOrder } from './adapters/charge-routes';

@@ -2,11 +2,12 @@
  * `createPayServer`: wires channels, store, HTTP, clock and nonce together and exposes charges, refunds,
  * notifications, returns and (when configured) Apple. Runtime-neutral: the Node and web entries pass their platform.
  */
-import { PayConfigError, PayUnsupportedError } from '@payweave/core';
+import { PayUnsupportedError } from '@payweave/core';
 import type { ChannelContext, PayChannel } from './channels/types';
 import type { CryptoProvider } from './crypto/provider';
 import { createAxiosHttpClient, isAxiosInstance, type AxiosHttpClientOptions } from './http/axios';
 import type { HttpClient } from './http/client';
+import { guardHttpClient } from './http/guard';
 import { randomToken } from './internal/random';
 import { createLifecycle } from './lifecycle/apply';
 import { memoryStore } from './lifecycle/memory-store';
@@ -14,6 +15,7 @@ import type { PaymentStore } from './lifecycle/store';
 import { type NotificationsApi, type ReturnsApi, createNotificationsApi, createReturnsApi } from './notifications/notifications';
 import { type ChargesApi, createChargesApi } from './server/charges';
 import type { PayServerOptions } from './server/options';
+import { checkServerOptions, checkedClock, checkedNonce } from './server/check-options';
 import { createRegistry } from './server/registry';
 import { type RefundsApi, createRefundsApi } from './server/refunds';
 import { type ReconcileOptions, type ReconcileReport, createReconciler } from './server/reconcile';
@@ -44,25 +46,20 @@ export interface PayServer {
 const warnedLoggers = new WeakSet<object>();
 
 export function createPayServerWith(options: PayServerOptions, platform: Platform): PayServer {
-  if (typeof options !== 'object' || options === null) {
-    throw new PayConfigError('createPayServer expects an options object: createPayServer({ channels: [alipay({ ... })] })', { code: 'CONFIG_INVALID' });
-  }
+  checkServerOptions(options);
   const logger = options.logger ?? console;
-  const clock = options.clock ?? Date.now;
-  const nonce = options.nonce ?? (() => randomToken(32));
+  const clock = options.clock ? checkedClock(options.clock) : Date.now;
+  const nonce = options.nonce ? checkedNonce(options.nonce) : () => randomToken(32);
   const store = options.store ?? memoryStore();
   const registry = createRegistry(options.channels, (channel) => contextFor(channel));
   if (!options.store && !warnedLoggers.has(logger)) {
     warnedLoggers.add(logger);
     logger.warn('[payweave] using memoryStore(): charges are lost on restart and not shared between processes. Pass store: sqliteStore() or postgresStore() in production.');
   }
-  if (options.notifyUrl !== undefined && !/^https?:\/\//.test(options.notifyUrl)) {
-    throw new PayConfigError('notifyUrl must be an absolute http(s) URL, e.g. https://shop.example/api/pay/notify', { code: 'CONFIG_INVALID' });
-  }
   const http: HttpClient = isAxiosInstance(options.http)
     ? createAxiosHttpClient(options.http, { tlsAgent: platform.tlsAgent })
-    : options.http && typeof (options.http as HttpClient).request === 'function'
-      ? (options.http as HttpClient)
+    : options.http
+      ? guardHttpClient(options.http)
       : createAxiosHttpClient(undefined, { tlsAgent: platform.tlsAgent });
   const crypto = platform.crypto();
   const baseNotify = options.notifyUrl?.replace(/\/+$/, '');
@@ -82,8 +79,12 @@ export function createPayServerWith(options: PayServerOptions, platform: Platfor
 
   const apple = new Proxy({} as NonNullable<PayChannel['apple']>, {
     get(_target, property) {
+      // Symbols and `then` are asked by inspectors (console.log) and by `await`: they are not Apple methods.
+      if (typeof property === 'symbol' || property === 'then') return undefined;
       if (!appleChannel?.apple) {
-        throw new PayUnsupportedError('pay.apple needs an apple({ bundleId, ... }) channel in createPayServer({ channels })', { code: 'CHANNEL_NOT_CONFIGURED' });
+        // A method that fails when called: promise-returning methods reject (so `.catch` sees it), none throws on access.
+        const unsupported = () => new PayUnsupportedError('pay.apple needs an apple({ bundleId, ... }) channel in createPayServer({ channels })', { code: 'CHANNEL_NOT_CONFIGURED' });
+        return property === 'appAccountToken' ? () => { throw unsupported(); } : () => Promise.reject(unsupported());
       }
       const capability = appleChannel.apple as unknown as Record<PropertyKey, unknown>;
       const value = capability[property];
@@ -98,7 +99,7 @@ export function createPayServerWith(options: PayServerOptions, platform: Platfor
   const charges = createChargesApi(registry, store, lifecycle, clock);
   return {
     charges,
-    reconcilePending: createReconciler(charges, store, clock),
+    reconcilePending: createReconciler(charges, store, clock, lifecycle),
     refunds: createRefundsApi(registry, store, lifecycle, clock),
     notifications: createNotificationsApi(registry, lifecycle),
     returns: createReturnsApi(registry),

@@ -36,6 +36,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
   if (!options?.pool && !options?.connectionString) {
     throw new PayConfigError('postgresStore needs { connectionString } or { pool }', { code: 'CONFIG_INVALID' });
   }
+  checkOptions(options);
   const schema = options.schema ?? 'public';
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new PayConfigError('schema must be a plain SQL identifier', { code: 'CONFIG_INVALID' });
   const ownPool = !options.pool;
@@ -50,4 +51,15 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
   };
   const queries = createQueries(pool, schema, ready);
   return { durable: true, pool, ready, close: async () => (ownPool ? pool.end() : undefined), ...queries };
+}
+
+/** Refuse options pg would fail on later (at the first payment), naming the option instead. */
+function checkOptions(options: PostgresStoreOptions): void {
+  const invalid = (message: string) => new PayConfigError(`postgresStore: ${message}`, { code: 'CONFIG_INVALID' });
+  const { connectionString, pool, schema, migrate: shouldMigrate } = options;
+  if (typeof options !== 'object') throw invalid('expects options { connectionString } or { pool }');
+  if (connectionString !== undefined && typeof connectionString !== 'string') throw invalid('connectionString must be a string like postgres://user@host:5432/db');
+  if (pool !== undefined && (typeof (pool as Pool | null)?.query !== 'function' || typeof (pool as Pool).connect !== 'function')) throw invalid('pool must be a pg Pool');
+  if (schema !== undefined && typeof schema !== 'string') throw invalid('schema must be a plain SQL identifier (a string)');
+  if (shouldMigrate !== undefined && typeof shouldMigrate !== 'boolean') throw invalid('migrate must be true or false');
 }

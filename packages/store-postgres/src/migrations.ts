@@ -39,6 +39,16 @@ export const MIGRATIONS: readonly ((schema: string) => string)[] = [
       account_id TEXT NOT NULL,
       claimed_at TIMESTAMPTZ NOT NULL DEFAULT now()
     );`,
+  // v2: which Apple transactions an account presented (renewal vs restore), apart from the ownership table.
+  (s) => `
+    CREATE TABLE IF NOT EXISTS ${ident(s)}.payweave_apple_transactions (
+      transaction_id TEXT PRIMARY KEY,
+      original_transaction_id TEXT NOT NULL,
+      account_id TEXT NOT NULL,
+      seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    );
+    CREATE INDEX IF NOT EXISTS payweave_refunds_order ON ${ident(s)}.payweave_refunds (order_no);
+    CREATE INDEX IF NOT EXISTS payweave_events_undelivered ON ${ident(s)}.payweave_events (recorded_at) WHERE NOT delivered;`,
 ];
 
 /** Apply pending migrations to `schema` (created if missing). Returns the number applied. */

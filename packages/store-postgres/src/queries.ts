@@ -1,5 +1,6 @@
 import type { ChargeStatus, PaymentEvent, RefundStatus } from '@payweave/core';
-import type { Anomaly, ChargeTransition, EventRecord, PaymentStore, StoredCharge, StoredRefund, TransitionOutcome } from '@payweave/server';
+import { PayConfigError } from '@payweave/core';
+import { assertRefundable, type Anomaly, type ChargeTransition, type EventRecord, type PaymentStore, type StoredCharge, type StoredRefund, type TransitionOutcome } from '@payweave/server';
 import type { Pool, PoolClient } from 'pg';
 import { ident } from './migrations';
 
@@ -86,8 +87,21 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
       });
     },
     async insertRefund(refund) {
-      const rows = await query(`INSERT INTO ${t('payweave_refunds')} (refund_no, order_no, status, data) VALUES ($1, $2, $3, $4) ON CONFLICT (refund_no) DO NOTHING RETURNING refund_no`, [refund.refundNo, refund.orderNo, refund.status, JSON.stringify(refund)]);
-      return rows.length === 1;
+      return tx(async (client) => {
+        // The charge row lock serialises the reservations of one charge across processes.
+        const charge = await getCharge(client, refund.orderNo, true);
+        if ((await client.query(`SELECT 1 FROM ${t('payweave_refunds')} WHERE refund_no = $1`, [refund.refundNo])).rows.length > 0) return false;
+        const { rows } = await client.query<{ reserved: string }>(
+          `SELECT COALESCE(SUM((data->>'amount')::bigint), 0) AS reserved FROM ${t('payweave_refunds')} WHERE order_no = $1 AND status <> 'failed'`,
+          [refund.orderNo],
+        );
+        assertRefundable(charge, Number(rows[0]?.reserved ?? 0), refund);
+        const inserted = await client.query(
+          `INSERT INTO ${t('payweave_refunds')} (refund_no, order_no, status, data) VALUES ($1, $2, $3, $4) ON CONFLICT (refund_no) DO NOTHING RETURNING refund_no`,
+          [refund.refundNo, refund.orderNo, refund.status, JSON.stringify(refund)],
+        );
+        return inserted.rows.length === 1;
+      });
     },
     async getRefund(refundNo) {
       const rows = await query<{ data: StoredRefund; status: RefundStatus }>(`SELECT data, status FROM ${t('payweave_refunds')} WHERE refund_no = $1`, [refundNo]);
@@ -131,6 +145,10 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
       const rows = await query(`UPDATE ${t('payweave_events')} SET lease_until = $2 WHERE id = $1 AND NOT delivered AND (lease_until IS NULL OR lease_until <= $3) RETURNING id`, [eventId, leaseUntil, now]);
       return rows.length === 1;
     },
+    async listUndeliveredEvents(now, limit) {
+      const rows = await query<EventRow>(`SELECT * FROM ${t('payweave_events')} WHERE NOT delivered AND (lease_until IS NULL OR lease_until <= $1) ORDER BY recorded_at, id LIMIT $2`, [now, limit]);
+      return rows.map((row) => toEvent(row) as EventRecord);
+    },
     async releaseEventDelivery(eventId) {
       await query(`UPDATE ${t('payweave_events')} SET lease_until = NULL WHERE id = $1`, [eventId]);
     },
@@ -144,17 +162,24 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
       return (await query<{ data: Anomaly }>(`SELECT data FROM ${t('payweave_anomalies')} ORDER BY seq`)).map((r) => r.data);
     },
     async claimAppleTransaction(originalTransactionId, accountId) {
-      const rows = await query<{ account_id: string; created: boolean }>(
-        `WITH inserted AS (
-           INSERT INTO ${t('payweave_apple_owners')} (original_transaction_id, account_id) VALUES ($1, $2)
-           ON CONFLICT (original_transaction_id) DO NOTHING RETURNING account_id
-         )
-         SELECT account_id, TRUE AS created FROM inserted
-         UNION ALL
-         SELECT account_id, FALSE AS created FROM ${t('payweave_apple_owners')} WHERE original_transaction_id = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-        [originalTransactionId, accountId],
+      const owners = t('payweave_apple_owners');
+      const inserted = await query(`INSERT INTO ${owners} (original_transaction_id, account_id) VALUES ($1, $2) ON CONFLICT (original_transaction_id) DO NOTHING RETURNING account_id`, [
+        originalTransactionId,
+        accountId,
+      ]);
+      if (inserted.length === 1) return { owner: accountId, created: true };
+      // A separate statement: its snapshot sees the row a concurrent claim committed while the INSERT waited for it
+      // (one statement reading back its own conflict would not, and would find no owner at all).
+      const rows = await query<{ account_id: string }>(`SELECT account_id FROM ${owners} WHERE original_transaction_id = $1`, [originalTransactionId]);
+      if (!rows[0]) throw new PayConfigError('the PostgreSQL store lost an Apple ownership row; retry', { code: 'STORE_UNAVAILABLE', isRetryable: true });
+      return { owner: rows[0].account_id, created: false };
+    },
+    async recordAppleTransaction(transactionId, originalTransactionId, accountId) {
+      const rows = await query(
+        `INSERT INTO ${t('payweave_apple_transactions')} (transaction_id, original_transaction_id, account_id) VALUES ($1, $2, $3) ON CONFLICT (transaction_id) DO NOTHING RETURNING transaction_id`,
+        [transactionId, originalTransactionId, accountId],
       );
-      return { owner: rows[0]!.account_id, created: rows[0]!.created };
+      return rows.length === 1;
     },
   };
 }

@@ -28,6 +28,7 @@ export interface SqliteStore extends PaymentStore {
 
 /** Open (and migrate) a SQLite payment store. */
 export function sqliteStore(options: SqliteStoreOptions = {}): SqliteStore {
+  checkOptions(options);
   let db: SqliteDatabase;
   try {
     db = options.database ?? new Database(options.filename ?? 'payweave.sqlite');
@@ -43,4 +44,18 @@ export function sqliteStore(options: SqliteStoreOptions = {}): SqliteStore {
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
   return { durable: true, database: db, close: () => db.close(), ...createStatements(db) };
+}
+
+/** Refuse options better-sqlite3 would fail on with a TypeError, naming the option instead. */
+function checkOptions(options: unknown): asserts options is SqliteStoreOptions {
+  const invalid = (message: string) => new PayConfigError(`sqliteStore: ${message}`, { code: 'CONFIG_INVALID' });
+  if (typeof options !== 'object' || options === null) throw invalid("expects options { filename?, database?, busyTimeoutMs? }, e.g. sqliteStore({ filename: 'payments.sqlite' })");
+  const { filename, database, busyTimeoutMs } = options as Record<string, unknown>;
+  if (filename !== undefined && typeof filename !== 'string') throw invalid('filename must be a path string (or ":memory:")');
+  if (database !== undefined && (typeof (database as SqliteDatabase | null)?.prepare !== 'function' || typeof (database as SqliteDatabase).pragma !== 'function')) {
+    throw invalid('database must be a better-sqlite3 Database');
+  }
+  if (busyTimeoutMs !== undefined && (typeof busyTimeoutMs !== 'number' || !Number.isFinite(busyTimeoutMs) || busyTimeoutMs < 0)) {
+    throw invalid('busyTimeoutMs must be a number of milliseconds >= 0');
+  }
 }

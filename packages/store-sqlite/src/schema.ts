@@ -1,5 +1,5 @@
 /** SQLite schema. JSON documents hold the models verbatim; the columns beside them are what queries filter on. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS payweave_charges (
@@ -32,4 +32,13 @@ export const MIGRATIONS: readonly string[] = [
      account_id TEXT NOT NULL,
      claimed_at TEXT NOT NULL
    );`,
+  // v2: which Apple transactions an account presented (renewal vs restore), apart from the ownership table.
+  `CREATE TABLE IF NOT EXISTS payweave_apple_transactions (
+     transaction_id TEXT PRIMARY KEY,
+     original_transaction_id TEXT NOT NULL,
+     account_id TEXT NOT NULL,
+     seen_at TEXT NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS payweave_refunds_order ON payweave_refunds (order_no);
+   CREATE INDEX IF NOT EXISTS payweave_events_undelivered ON payweave_events (recorded_at) WHERE delivered = 0;`,
 ];

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ChargeStatus, PaymentEvent, RefundStatus } from '@payweave/core';
-import type { Anomaly, ChargeTransition, EventRecord, PaymentStore, StoredCharge, StoredRefund, TransitionOutcome } from '@payweave/server';
+import { assertRefundable, type Anomaly, type ChargeTransition, type EventRecord, type PaymentStore, type StoredCharge, type StoredRefund, type TransitionOutcome } from '@payweave/server';
 
 type Row = { data: string; status: string };
 type EventRow = { id: string; event: string; delivered: number; lease_until: string | null; recorded_at: string };
@@ -18,16 +18,21 @@ export function createStatements(db: Database): PaymentStore {
     setCharge: db.prepare('UPDATE payweave_charges SET status = ?, data = ? WHERE order_no = ?'),
     getRefund: db.prepare<[string], Row>('SELECT data, status FROM payweave_refunds WHERE refund_no = ?'),
     insertRefund: db.prepare('INSERT OR IGNORE INTO payweave_refunds (refund_no, order_no, status, data) VALUES (?, ?, ?, ?)'),
+    reservedRefunds: db.prepare<[string], { reserved: number }>(
+      "SELECT COALESCE(SUM(json_extract(data, '$.amount')), 0) AS reserved FROM payweave_refunds WHERE order_no = ? AND status != 'failed'",
+    ),
     setRefund: db.prepare('UPDATE payweave_refunds SET status = ?, data = ? WHERE refund_no = ?'),
     getEvent: db.prepare<[string], EventRow>('SELECT * FROM payweave_events WHERE id = ?'),
     insertEvent: db.prepare('INSERT OR IGNORE INTO payweave_events (id, event, delivered, recorded_at) VALUES (?, ?, 0, ?)'),
     claim: db.prepare('UPDATE payweave_events SET lease_until = ? WHERE id = ? AND delivered = 0 AND (lease_until IS NULL OR lease_until <= ?)'),
     release: db.prepare('UPDATE payweave_events SET lease_until = NULL WHERE id = ?'),
+    undelivered: db.prepare<[string, number], EventRow>('SELECT * FROM payweave_events WHERE delivered = 0 AND (lease_until IS NULL OR lease_until <= ?) ORDER BY recorded_at, rowid LIMIT ?'),
     delivered: db.prepare('UPDATE payweave_events SET delivered = 1, lease_until = NULL WHERE id = ?'),
     insertAnomaly: db.prepare('INSERT OR IGNORE INTO payweave_anomalies (id, occurred_at, data) VALUES (?, ?, ?)'),
     anomalies: db.prepare<[], { data: string }>('SELECT data FROM payweave_anomalies ORDER BY occurred_at, rowid'),
     getOwner: db.prepare<[string], { account_id: string }>('SELECT account_id FROM payweave_apple_owners WHERE original_transaction_id = ?'),
     insertOwner: db.prepare('INSERT OR IGNORE INTO payweave_apple_owners (original_transaction_id, account_id, claimed_at) VALUES (?, ?, ?)'),
+    insertAppleTransaction: db.prepare('INSERT OR IGNORE INTO payweave_apple_transactions (transaction_id, original_transaction_id, account_id, seen_at) VALUES (?, ?, ?, ?)'),
   };
   const now = () => new Date().toISOString();
   const writeCharge = (charge: StoredCharge) => q.setCharge.run(charge.status, JSON.stringify(charge), charge.orderNo);
@@ -61,6 +66,12 @@ export function createStatements(db: Database): PaymentStore {
     return { outcome: 'applied' as const, refund: next };
   });
 
+  const reserveRefund = db.transaction((refund: StoredRefund): boolean => {
+    if (q.getRefund.get(refund.refundNo)) return false;
+    assertRefundable(toCharge(q.getCharge.get(refund.orderNo)), q.reservedRefunds.get(refund.orderNo)?.reserved ?? 0, refund);
+    return q.insertRefund.run(refund.refundNo, refund.orderNo, refund.status, JSON.stringify(refund)).changes === 1;
+  });
+
   const updatePending = db.transaction((orderNo: string, patch: Partial<StoredCharge>) => {
     const charge = toCharge(q.getCharge.get(orderNo));
     if (!charge || charge.status !== 'pending') return null;
@@ -91,7 +102,7 @@ export function createStatements(db: Database): PaymentStore {
       return transition.immediate(t);
     },
     async insertRefund(refund) {
-      return q.insertRefund.run(refund.refundNo, refund.orderNo, refund.status, JSON.stringify(refund)).changes === 1;
+      return reserveRefund.immediate(refund);
     },
     async getRefund(refundNo) {
       return toRefund(q.getRefund.get(refundNo));
@@ -108,6 +119,9 @@ export function createStatements(db: Database): PaymentStore {
     async claimEventDelivery(eventId, leaseUntil, at) {
       return q.claim.run(leaseUntil, eventId, at).changes === 1;
     },
+    async listUndeliveredEvents(at, limit) {
+      return q.undelivered.all(at, limit).map((row) => toEvent(row) as EventRecord);
+    },
     async releaseEventDelivery(eventId) {
       q.release.run(eventId);
     },
@@ -123,6 +137,9 @@ export function createStatements(db: Database): PaymentStore {
     async claimAppleTransaction(originalTransactionId, accountId) {
       const created = q.insertOwner.run(originalTransactionId, accountId, now()).changes === 1;
       return { owner: created ? accountId : (q.getOwner.get(originalTransactionId)?.account_id as string), created };
+    },
+    async recordAppleTransaction(transactionId, originalTransactionId, accountId) {
+      return q.insertAppleTransaction.run(transactionId, originalTransactionId, accountId, now()).changes === 1;
     },
   };
 }

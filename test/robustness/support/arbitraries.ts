@@ -117,12 +117,13 @@ export function garbageRecord(keys: readonly string[]): fc.Arbitrary<Record<stri
   });
 }
 
-/** `valid` with one (possibly nested) field replaced by garbage, deleted, or a stray key added. */
+/** `valid` (plain, cloneable data) with one (possibly nested) field replaced by garbage, deleted, or a stray key added. */
 export function mutate<T extends object>(valid: T): fc.Arbitrary<unknown> {
   const paths: string[][] = [];
   const walk = (value: unknown, path: string[]) => {
     if (path.length > 0) paths.push(path);
-    if (value && typeof value === 'object' && !(value instanceof Uint8Array) && path.length < 3) {
+    const plain = Array.isArray(value) || (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+    if (plain && path.length < 3) {
       for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], [...path, key]);
     }
   };

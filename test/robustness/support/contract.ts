@@ -42,8 +42,21 @@ function safeJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 }
 
+/**
+ * Failures this suite found whose fix belongs to a folder another helper owns (see the issue-2 report). Each is
+ * matched by its exact signature and pinned by an `it.fails` test in known-open.test.ts, which starts failing (so
+ * that the entry is removed here) once the owner fixes it.
+ */
+export const KNOWN_OPEN: readonly { id: string; matches(error: unknown): boolean }[] = [
+  {
+    id: 'apple Server API: a JSON `null` error body (server-api.ts apiError reads body.errorCode of null)',
+    matches: (error) => error instanceof TypeError && /reading 'errorCode'/.test(error.message) && /channels\/apple\/actions\/server-api\.ts/.test(error.stack ?? ''),
+  },
+];
+
 /** Assert `error` meets the contract; `where` names the call in the failure message. */
 export function assertPayError(error: unknown, where: string, secrets?: SecretRegistry): asserts error is PayError {
+  if (!PayError.isInstance(error) && KNOWN_OPEN.some((known) => known.matches(error))) return;
   if (!PayError.isInstance(error)) {
     const described = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : safeJson(error);
     expect.fail(`${where} threw a non-PayError: ${described}`);

@@ -34,7 +34,8 @@ export function refundInputArb(orderNos: readonly string[]): fc.Arbitrary<unknow
     amount: fc.oneof(fc.integer({ min: 1, max: 3000 }), garbage),
     reason: fc.oneof(fc.constant(undefined), anyString),
   }, { requiredKeys: ['orderNo', 'refundNo', 'amount'] });
-  return fc.oneof(garbage, garbageRecord(['orderNo', 'refundNo', 'amount', 'reason']), valid, valid.chain((input) => mutate(input)));
+  const clean = fc.record({ orderNo: fc.constantFrom(...orderNos), refundNo: fc.stringMatching(/^[A-Za-z0-9]{1,20}$/), amount: fc.integer({ min: 1, max: 3000 }), reason: fc.string({ maxLength: 80 }) });
+  return fc.oneof(garbage, garbageRecord(['orderNo', 'refundNo', 'amount', 'reason']), valid, clean.chain((input) => mutate(input)));
 }
 
 /** Options of `retrieve`: none, garbage, or `{ refresh }` with anything in it. */

@@ -5,14 +5,26 @@
 import fc from 'fast-check';
 import { anyString, garbage } from './arbitraries';
 
-const b64url = (text: string) => btoa(unescape(encodeURIComponent(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** Percent-encoding that keeps a lone surrogate as it is (a body may carry anything). */
+const encode = (text: string) => {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+const b64url = (text: string) => {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+};
 
 const formOf = (keys: readonly string[]) =>
   fc
     .dictionary(fc.constantFrom(...keys, '__proto__', 'constructor', 'sign', 'signature'), fc.oneof(anyString, fc.constantFrom('TRADE_SUCCESS', '00', 'RSA2', 'UTF-8', '5.1.0', '1999', '19.99', '1e3', '-1')), {
       maxKeys: keys.length,
     })
-    .map((fields) => Object.entries(fields).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).slice(0, 4096)}`).join('&'));
+    .map((fields) => Object.entries(fields).map(([k, v]) => `${encode(k)}=${encode(v).slice(0, 4096)}`).join('&'));
 
 const alipayForm = formOf(['notify_type', 'notify_id', 'notify_time', 'trade_status', 'out_trade_no', 'trade_no', 'total_amount', 'sign_type', 'app_id', 'charset', 'gmt_payment', 'refund_fee', 'out_biz_no', 'seller_id', 'version']);
 const unionpayForm = formOf(['signature', 'signPubKeyCert', 'signMethod', 'version', 'encoding', 'orderId', 'txnAmt', 'respCode', 'respMsg', 'merId', 'txnType', 'txnSubType', 'bizType', 'queryId', 'certId', 'accessType', 'txnTime', 'origQryId', 'reqReserved']);

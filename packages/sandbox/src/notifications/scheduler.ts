@@ -47,7 +47,7 @@ const globalTimers: SchedulerTimers = {
 export function createNotificationScheduler(options: SchedulerOptions): NotificationScheduler {
   const { timeScale, clock } = options;
   if (!(typeof timeScale === 'number' && Number.isFinite(timeScale) && timeScale > 0)) {
-    throw new PayConfigError(`timeScale must be a positive number (1 = real time, 1/60000 = a minute per millisecond); got ${String(timeScale)}`);
+    throw new PayConfigError(`timeScale must be a positive number (1 = real time, 1/60000 = a minute per millisecond); got ${typeof timeScale === 'number' ? timeScale : typeof timeScale}`);
   }
   const timers = options.timers ?? globalTimers;
   const deliveries: MutableDelivery[] = [];
@@ -143,7 +143,7 @@ export function createNotificationScheduler(options: SchedulerOptions): Notifica
           await Promise.all(inFlight);
           continue;
         }
-        if (!flushOptions.untilSettled || !deliveries.some((delivery) => delivery.status === 'pending')) return;
+        if (!flushOptions?.untilSettled || !deliveries.some((delivery) => delivery.status === 'pending')) return;
         await new Promise<void>((resolve) => settleListeners.push(resolve));
       }
     },

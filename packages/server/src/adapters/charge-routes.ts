@@ -4,8 +4,9 @@
  *   GET  {base}/charges/:orderNo   -> Charge (re-queries the gateway for a pending charge, rate-limited)
  * Amount and subject always come from `resolveOrder` on the server, never from the client.
  */
-import { type Charge, type ChannelId, PayError, PayValidationError, isChannelId } from '@payweave/core';
+import { type Charge, type ChannelId, PayConfigError, PayError, PayValidationError, isChannelId } from '@payweave/core';
 import type { PayServer } from '../pay-server';
+import { assertPayServer } from './arguments';
 import { errorResponse, json } from './http-errors';
 
 /** What the merchant's own order system says about an order. */
@@ -31,12 +32,21 @@ export interface ChargeRoutesOptions {
 const CLIENT_FIELDS = new Set(['orderNo', 'channel', 'payer', 'returnUrl']);
 
 export function createChargeRoutes(pay: PayServer, options: ChargeRoutesOptions): (request: Request) => Promise<Response> {
+  assertPayServer(pay, 'createChargeRoutes');
   if (typeof options?.resolveOrder !== 'function') {
     throw new PayValidationError('createChargeRoutes needs resolveOrder(orderNo, request) returning { amount, subject } from your order system', [
       { path: 'resolveOrder', message: 'expected a function' },
     ]);
   }
+  for (const hook of ['clientIp', 'onError'] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== 'function') {
+      throw new PayValidationError(`createChargeRoutes: ${hook} must be a function (or left out)`, [{ path: hook, message: 'expected a function' }]);
+    }
+  }
   const interval = options.refreshIntervalMs ?? 5000;
+  if (typeof interval !== 'number' || !(interval >= 0)) {
+    throw new PayValidationError('createChargeRoutes: refreshIntervalMs must be a number of milliseconds >= 0', [{ path: 'refreshIntervalMs', message: 'expected a number >= 0' }]);
+  }
   const lastRefresh = new Map<string, number>();
 
   const create = async (request: Request): Promise<Charge> => {
@@ -88,15 +98,29 @@ export function createChargeRoutes(pay: PayServer, options: ChargeRoutesOptions)
 
   return async (request) => {
     try {
+      if (typeof request?.url !== 'string' || typeof request.method !== 'string' || typeof request.json !== 'function') {
+        throw new PayConfigError('createChargeRoutes returns a Fetch API handler: pass it a Request (with Express or Koa, convert the request or use a Fetch adapter)', {
+          code: 'CONFIG_INVALID',
+        });
+      }
       const path = new URL(request.url).pathname;
       const match = /\/charges(?:\/([^/]+))?\/?$/.exec(path);
       if (!match) return json(404, { error: { type: 'PayError', code: 'ROUTE_NOT_FOUND', message: 'expected POST .../charges or GET .../charges/:orderNo' } });
       if (request.method === 'POST' && match[1] === undefined) return json(201, await create(request));
-      if (request.method === 'GET' && match[1] !== undefined) return json(200, await retrieve(decodeURIComponent(match[1])));
+      if (request.method === 'GET' && match[1] !== undefined) return json(200, await retrieve(decodeOrderNo(match[1])));
       return json(405, { error: { type: 'PayError', code: 'METHOD_NOT_ALLOWED', message: 'expected POST .../charges or GET .../charges/:orderNo' } });
     } catch (error) {
       options.onError?.(error);
       return errorResponse(error);
     }
   };
+}
+
+/** The order number in a GET path; a malformed escape (`%E0%A4%A`) is the client's mistake, a 400. */
+function decodeOrderNo(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new PayValidationError('the order number in the URL is not valid percent-encoding', [{ path: 'orderNo', message: 'malformed URL escape' }]);
+  }
 }

@@ -39,4 +39,22 @@ describe('toNodeHandler', () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toBe('fail:RAW_BODY_REQUIRED');
   });
+
+  it('answers (does not hang) when a body parser already consumed the stream', async () => {
+    const pay = createPayServerWith({ channels: [fakeChannel()], store: memoryStore(), logger: { warn: () => {} } }, { crypto: () => ({}) as CryptoProvider });
+    const handler = toNodeHandler(pay, 'alipay');
+    const server = createServer((req, res) => {
+      // What express.json() / express.urlencoded() do: read the whole stream, then leave a parsed object behind.
+      req.resume();
+      req.on('end', () => {
+        (req as unknown as { body: unknown }).body = { trade_status: 'TRADE_SUCCESS' };
+        handler(req, res);
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { method: 'POST', body: 'a=b', signal: AbortSignal.timeout(3000) });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('fail:RAW_BODY_REQUIRED');
+  });
 });

@@ -3,14 +3,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Provider } from '@payweave/core';
 import { MAX_NOTIFICATION_BYTES } from '../notifications/raw';
 import type { PayServer } from '../pay-server';
+import { assertPayServer, assertProvider } from './arguments';
 
 type RawBodyRequest = IncomingMessage & { rawBody?: unknown; body?: unknown };
+
+/** Why reading failed when the body was too large (413), as opposed to a request that is not a readable stream (400). */
+const BODY_TOO_LARGE = new Error('notification body too large');
 
 function readBody(request: RawBodyRequest): Promise<Uint8Array> {
   // A framework that kept the raw bytes (express.raw, a rawBody property) already consumed the stream.
   if (request.rawBody instanceof Uint8Array) return Promise.resolve(request.rawBody);
   if (request.body instanceof Uint8Array) return Promise.resolve(request.body);
   if (typeof request.body === 'string') return Promise.resolve(new TextEncoder().encode(request.body));
+  // A body parser left an object (refused below), or the stream was read already: waiting for 'end' would hang.
+  if (request.body !== undefined || request.readableEnded) return Promise.resolve(new Uint8Array());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -18,7 +24,7 @@ function readBody(request: RawBodyRequest): Promise<Uint8Array> {
       size += chunk.length;
       if (size > MAX_NOTIFICATION_BYTES) {
         request.destroy();
-        reject(new Error('notification body too large'));
+        reject(BODY_TOO_LARGE);
         return;
       }
       chunks.push(chunk);
@@ -30,13 +36,16 @@ function readBody(request: RawBodyRequest): Promise<Uint8Array> {
 
 /** A `(req, res)` notification endpoint for `node:http`, Express, Koa (`ctx.req`/`ctx.res`) and similar. */
 export function toNodeHandler(pay: PayServer, provider: Provider): (req: IncomingMessage, res: ServerResponse) => void {
+  assertPayServer(pay, 'toNodeHandler');
+  assertProvider(provider, 'toNodeHandler');
   return (req, res) => {
     void (async () => {
       let body: Uint8Array;
       try {
         body = await readBody(req as RawBodyRequest);
-      } catch {
-        res.writeHead(413, { 'content-type': 'text/plain' }).end('body too large');
+      } catch (error) {
+        const tooLarge = error === BODY_TOO_LARGE;
+        res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'text/plain' }).end(tooLarge ? 'body too large' : 'unreadable request body');
         return;
       }
       const typed = req as RawBodyRequest;

@@ -32,12 +32,16 @@ export function isAxiosInstance(value: unknown): value is AxiosInstance {
 
 /** Wrap an axios instance (default: a fresh one) as an `HttpClient`. */
 export function createAxiosHttpClient(instance: AxiosInstance = axios.create(), options: AxiosHttpClientOptions = {}): HttpClient {
+  checkArguments(instance, options);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxBytes = options.maxResponseBytes ?? 10 * 1024 * 1024;
   const agents = new Map<ClientTls, unknown>();
 
   return {
     async request(request: HttpRequest): Promise<HttpResponse> {
+      if (typeof request !== 'object' || request === null) {
+        throw new PayConfigError('HttpClient.request expects { method, url, headers?, body? }', { code: 'HTTP_REQUEST_INVALID' });
+      }
       const url = assertGatewayUrl(request.url);
       const config: AxiosRequestConfig = {
         method: request.method,
@@ -74,15 +78,43 @@ export function createAxiosHttpClient(instance: AxiosInstance = axios.create(), 
       } catch (error) {
         throw toConnectionError(error, url);
       }
+      if (typeof response !== 'object' || response === null || !Number.isInteger(response.status)) {
+        throw new PayConfigError('the axios instance returned something other than an axios response: check its response interceptors', { code: 'HTTP_BODY_TRANSFORMED' });
+      }
       const bytes = toBytes(response.data);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.headers ?? {})) {
-        if (value === undefined || value === null) continue;
-        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+        const text = headerText(value);
+        if (text !== undefined) headers[name.toLowerCase()] = text;
       }
       return { status: response.status, headers, bytes, text: fromUtf8(bytes) };
     },
   };
+}
+
+/** Refuse what axios cannot use, at construction rather than on the first payment. */
+function checkArguments(instance: unknown, options: unknown): void {
+  if (!isAxiosInstance(instance)) {
+    throw new PayConfigError('createAxiosHttpClient expects an AxiosInstance (axios.create()) or nothing', { code: 'CONFIG_INVALID' });
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new PayConfigError('createAxiosHttpClient options must be an object: { timeoutMs?, maxResponseBytes?, tlsAgent? }', { code: 'CONFIG_INVALID' });
+  }
+  const { timeoutMs, maxResponseBytes, tlsAgent } = options as AxiosHttpClientOptions;
+  for (const [name, value] of [['timeoutMs', timeoutMs], ['maxResponseBytes', maxResponseBytes]] as const) {
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
+      throw new PayConfigError(`createAxiosHttpClient ${name} must be a positive number`, { code: 'CONFIG_INVALID' });
+    }
+  }
+  if (tlsAgent !== undefined && typeof tlsAgent !== 'function') {
+    throw new PayConfigError('createAxiosHttpClient tlsAgent must be a function', { code: 'CONFIG_INVALID' });
+  }
+}
+
+/** A header value as text; values no HTTP stack produces (objects, symbols) are dropped. */
+function headerText(value: unknown): string | undefined {
+  if (Array.isArray(value)) return value.filter((item) => typeof item === 'string').join(', ');
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
 function toBytes(data: unknown): Uint8Array {
@@ -97,7 +129,8 @@ function toBytes(data: unknown): Uint8Array {
 }
 
 function toConnectionError(error: unknown, url: URL): PayConnectionError {
-  const code = (error as { code?: string })?.code;
+  const raw = (error as { code?: unknown } | null | undefined)?.code;
+  const code = typeof raw === 'string' ? raw : undefined;
   const where = `${url.protocol}//${url.host}${url.pathname}`;
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
     return new PayConnectionError(`timed out calling ${where}; the request may or may not have reached the gateway: query before retrying`, { code: 'TIMEOUT', cause: error });

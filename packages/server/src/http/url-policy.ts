@@ -5,6 +5,7 @@ import { PayConfigError } from '@payweave/core';
  * `.localhost` names of RFC 2606/6761, which never resolve on the Internet: that is where the sandbox lives.
  */
 export function assertGatewayUrl(url: string): URL {
+  if (typeof url !== 'string') throw new PayConfigError('the gateway URL must be a string', { code: 'GATEWAY_URL_INVALID' });
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -20,6 +20,9 @@ export interface ApplyResult {
   acknowledge: boolean;
 }
 
+const chargeConflict = (charge: StoredCharge, event: PaymentEvent) => `order ${charge.orderNo} is ${charge.status} but the gateway reported ${event.type}`;
+const refundConflict = (refundNo: string, status: string, event: PaymentEvent) => `refund ${refundNo} is ${status} but the gateway reported ${event.type}`;
+
 export interface Lifecycle {
   apply(event: PaymentEvent): Promise<ApplyResult>;
 }
@@ -80,21 +83,37 @@ export function createLifecycle(
     return deliver(event, { charge: charge ? toPublicCharge(charge) : undefined }, charge ?? undefined);
   };
 
+  /** A verified message that cannot be applied: recorded as an anomaly and acknowledged, never applied. */
+  const reject = async (event: PaymentEvent, kind: Anomaly['kind'], code: string, message: string, charge?: StoredCharge): Promise<ApplyResult> => {
+    await anomaly(kind, event, message);
+    return { event, duplicate: false, charge, acknowledge: true, error: new PayError(message, { code, channel: event.provider }) };
+  };
+
+  /**
+   * A final record reported in another final state (paid after close, refunded after the refund failed). Not dropped:
+   * recorded and handed to onEvent with the anomaly, once, so the merchant refunds or honours it.
+   */
+  const surfaceConflict = async (event: PaymentEvent, detail: string, charge?: StoredCharge): Promise<ApplyResult> => {
+    const found = await anomaly('illegal_transition', event, detail);
+    if (!(await store.recordEvent(event))) {
+      const known = await store.getEvent(event.id);
+      if (known?.delivered) return { event, duplicate: true, charge, acknowledge: true };
+    }
+    const result = await deliver(event, { charge: charge ? toPublicCharge(charge) : undefined, anomaly: found }, charge);
+    return { ...result, error: result.error ?? new PayError(detail, { code: 'ILLEGAL_TRANSITION', channel: event.provider }) };
+  };
+
   const applyCharge = async (event: PaymentEvent): Promise<ApplyResult> => {
     const target = CHARGE_EVENT_STATUS[event.type]!;
-    const reject = async (kind: Anomaly['kind'], code: string, message: string, charge?: StoredCharge): Promise<ApplyResult> => {
-      await anomaly(kind, event, message);
-      return { event, duplicate: false, charge, acknowledge: true, error: new PayError(message, { code, channel: event.provider }) };
-    };
     const charge = event.orderNo ? await store.getCharge(event.orderNo) : null;
-    if (!charge) return reject('unknown_order', 'UNKNOWN_ORDER', `verified ${event.type} for order ${event.orderNo ?? '(none)'}, which this server never created`);
-    if (charge.provider !== event.provider) return reject('unknown_order', 'PROVIDER_MISMATCH', `order ${charge.orderNo} was created on ${charge.provider}, not ${event.provider}`, charge);
-    if (target === 'succeeded' && event.amount === undefined) return reject('amount_mismatch', 'AMOUNT_MISSING', `payment report for ${charge.orderNo} carries no amount`, charge);
+    if (!charge) return reject(event, 'unknown_order', 'UNKNOWN_ORDER', `verified ${event.type} for order ${event.orderNo ?? '(none)'}, which this server never created`);
+    if (charge.provider !== event.provider) return reject(event, 'unknown_order', 'PROVIDER_MISMATCH', `order ${charge.orderNo} was created on ${charge.provider}, not ${event.provider}`, charge);
+    if (target === 'succeeded' && event.amount === undefined) return reject(event, 'amount_mismatch', 'AMOUNT_MISSING', `payment report for ${charge.orderNo} carries no amount`, charge);
     if (event.amount !== undefined && event.amount !== charge.amount) {
-      return reject('amount_mismatch', 'AMOUNT_MISMATCH', `order ${charge.orderNo} is ${charge.amount} fen but the gateway reported ${event.amount} fen: not marked paid`, charge);
+      return reject(event, 'amount_mismatch', 'AMOUNT_MISMATCH', `order ${charge.orderNo} is ${charge.amount} fen but the gateway reported ${event.amount} fen: not marked paid`, charge);
     }
     if (event.currency !== undefined && event.currency !== charge.currency) {
-      return reject('currency_mismatch', 'CURRENCY_MISMATCH', `order ${charge.orderNo} is in ${charge.currency} but the gateway reported ${event.currency}`, charge);
+      return reject(event, 'currency_mismatch', 'CURRENCY_MISMATCH', `order ${charge.orderNo} is in ${charge.currency} but the gateway reported ${event.currency}`, charge);
     }
     const outcome = await store.transitionCharge({
       orderNo: charge.orderNo,
@@ -110,42 +129,51 @@ export function createLifecycle(
       case 'applied':
         return deliver(event, { charge: toPublicCharge(outcome.charge) }, outcome.charge);
       case 'duplicate':
+        // A recorded event whose charge is in another state was a surfaced conflict: redeliver it as one.
+        if (!outcome.record.delivered && outcome.charge && outcome.charge.status !== target) return surfaceConflict(outcome.record.event, chargeConflict(outcome.charge, event), outcome.charge);
         return redeliverOrSkip(outcome.record.event, outcome.record.delivered, outcome.charge);
       case 'not_found':
-        return reject('unknown_order', 'UNKNOWN_ORDER', `order ${charge.orderNo} disappeared from the store`);
-      case 'conflict': {
-        // A final charge reported in another final state (typically: paid after it was closed). Not dropped: recorded
-        // and handed to onEvent with the anomaly, once, so the merchant refunds or honours it.
-        const found = await anomaly('illegal_transition', event, `order ${charge.orderNo} is ${outcome.charge.status} but the gateway reported ${event.type}`);
-        if (!(await store.recordEvent(event))) {
-          const known = await store.getEvent(event.id);
-          if (known?.delivered) return { event, duplicate: true, charge: outcome.charge, acknowledge: true };
-        }
-        const result = await deliver(event, { charge: toPublicCharge(outcome.charge), anomaly: found }, outcome.charge);
-        return { ...result, error: result.error ?? new PayError(found.detail, { code: 'ILLEGAL_TRANSITION', channel: event.provider }) };
-      }
+        return reject(event, 'unknown_order', 'UNKNOWN_ORDER', `order ${charge.orderNo} disappeared from the store`);
+      case 'conflict':
+        return surfaceConflict(event, chargeConflict(outcome.charge, event), outcome.charge);
     }
   };
 
   const applyRefund = async (event: PaymentEvent): Promise<ApplyResult> => {
     const target = REFUND_EVENT_STATUS[event.type]!;
     const refund = event.refundNo ? await store.getRefund(event.refundNo) : null;
-    if (!refund) {
-      const message = `verified ${event.type} for refund ${event.refundNo ?? '(none)'}, which this server never created`;
-      await anomaly('unknown_refund', event, message);
-      return { event, duplicate: false, acknowledge: true, error: new PayError(message, { code: 'UNKNOWN_REFUND', channel: event.provider }) };
+    if (!refund) return reject(event, 'unknown_refund', 'UNKNOWN_REFUND', `verified ${event.type} for refund ${event.refundNo ?? '(none)'}, which this server never created`);
+    const charge = (await store.getCharge(refund.orderNo)) ?? undefined;
+    // The same checks as a payment report: refund numbers are the merchant's, so a report must also match the rest.
+    if (charge && charge.provider !== event.provider) {
+      return reject(event, 'unknown_refund', 'PROVIDER_MISMATCH', `refund ${refund.refundNo} is of a ${charge.provider} charge, not ${event.provider}`, charge);
+    }
+    if (event.orderNo !== undefined && event.orderNo !== refund.orderNo) {
+      return reject(event, 'unknown_refund', 'UNKNOWN_REFUND', `refund ${refund.refundNo} is of order ${refund.orderNo}, but the gateway reported it for ${event.orderNo}`, charge);
+    }
+    if (event.amount !== undefined && event.amount !== refund.amount) {
+      return reject(event, 'amount_mismatch', 'AMOUNT_MISMATCH', `refund ${refund.refundNo} is ${refund.amount} fen but the gateway reported ${event.amount} fen: not marked refunded`, charge);
     }
     const result = await store.transitionRefund(refund.refundNo, ['pending'], target, target === 'succeeded' ? { succeededAt: event.occurredAt } : {}, event);
-    if (result.outcome === 'duplicate') {
-      const known = await store.getEvent(event.id);
-      return redeliverOrSkip(known?.event ?? event, known?.delivered ?? true, await store.getCharge(refund.orderNo));
+    switch (result.outcome) {
+      case 'applied': {
+        const after = (await store.getCharge(refund.orderNo)) ?? undefined;
+        return deliver(event, { charge: after ? toPublicCharge(after) : undefined }, after);
+      }
+      case 'duplicate': {
+        const known = await store.getEvent(event.id);
+        if (known && !known.delivered && refund.status !== target) return surfaceConflict(known.event, refundConflict(refund.refundNo, refund.status, event), charge);
+        return redeliverOrSkip(known?.event ?? event, known?.delivered ?? true, charge ?? null);
+      }
+      case 'not_found':
+        return reject(event, 'unknown_refund', 'UNKNOWN_REFUND', `refund ${refund.refundNo} disappeared from the store`, charge);
+      case 'conflict':
+        if (result.refund && result.refund.status !== target) return surfaceConflict(event, refundConflict(refund.refundNo, result.refund.status, event), charge);
+        // Already in that state without an event (a refusal the caller of refunds.create saw thrown): kept for the
+        // record, with nothing for onEvent to run (nor for a redelivery sweep to pick up).
+        if (await store.recordEvent(event)) await store.markEventDelivered(event.id);
+        return { event, duplicate: true, charge, acknowledge: true };
     }
-    if (result.outcome !== 'applied') {
-      await store.recordEvent(event);
-      return { event, duplicate: true, acknowledge: true };
-    }
-    const charge = await store.getCharge(refund.orderNo);
-    return deliver(event, { charge: charge ? toPublicCharge(charge) : undefined }, charge ?? undefined);
   };
 
   const applyOther = async (event: PaymentEvent): Promise<ApplyResult> => {

@@ -6,6 +6,7 @@
 import type { PaymentEvent, RefundStatus } from '@payweave/core';
 import type { StoredCharge } from '../channels/types';
 import type { Anomaly, ChargeTransition, EventRecord, ListChargesQuery, PaymentStore, StoredRefund, TransitionOutcome } from './store';
+import { assertRefundable } from './refund-reservation';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -21,6 +22,7 @@ export function memoryStore(): MemoryStore {
   const events = new Map<string, EventRecord>();
   const anomalies: Anomaly[] = [];
   const appleOwners = new Map<string, string>();
+  const appleTransactions = new Set<string>();
 
   const record = (event: PaymentEvent): EventRecord => {
     const entry: EventRecord = { id: event.id, event: clone(event), delivered: false, recordedAt: new Date().toISOString() };
@@ -70,6 +72,8 @@ export function memoryStore(): MemoryStore {
     },
     async insertRefund(refund) {
       if (refunds.has(refund.refundNo)) return false;
+      const reserved = [...refunds.values()].filter((r) => r.orderNo === refund.orderNo && r.status !== 'failed').reduce((sum, r) => sum + r.amount, 0);
+      assertRefundable(charges.get(refund.orderNo), reserved, refund);
       refunds.set(refund.refundNo, clone(refund));
       return true;
     },
@@ -107,6 +111,10 @@ export function memoryStore(): MemoryStore {
       entry.leaseUntil = leaseUntil;
       return true;
     },
+    async listUndeliveredEvents(now, limit) {
+      const due = [...events.values()].filter((entry) => !entry.delivered && (!entry.leaseUntil || entry.leaseUntil <= now));
+      return clone(due.sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0)).slice(0, limit));
+    },
     async releaseEventDelivery(eventId) {
       const entry = events.get(eventId);
       if (entry) delete entry.leaseUntil;
@@ -119,7 +127,7 @@ export function memoryStore(): MemoryStore {
       }
     },
     async recordAnomaly(anomaly) {
-      anomalies.push(clone(anomaly));
+      if (!anomalies.some((known) => known.id === anomaly.id)) anomalies.push(clone(anomaly));
     },
     async listAnomalies() {
       return clone(anomalies);
@@ -129,6 +137,11 @@ export function memoryStore(): MemoryStore {
       if (owner !== undefined) return { owner, created: false };
       appleOwners.set(originalTransactionId, accountId);
       return { owner: accountId, created: true };
+    },
+    async recordAppleTransaction(transactionId) {
+      if (appleTransactions.has(transactionId)) return false;
+      appleTransactions.add(transactionId);
+      return true;
     },
   };
 }

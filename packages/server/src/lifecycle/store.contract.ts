@@ -129,6 +129,21 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(claims.filter(Boolean)).toHaveLength(1);
     });
 
+    it('lists the undelivered events whose lease is free, for a redelivery sweep', async () => {
+      const s = await store();
+      const base = uniqueOrderNo();
+      const event = (suffix: string) => sampleEvent(base, { id: `${base}:${suffix}`, type: 'iap.other' });
+      for (const suffix of ['done', 'leased', 'expired', 'fresh']) await s.recordEvent(event(suffix));
+      await s.markEventDelivered(`${base}:done`);
+      await s.claimEventDelivery(`${base}:leased`, '2026-01-02T00:10:00.000Z', '2026-01-02T00:00:00.000Z');
+      await s.claimEventDelivery(`${base}:expired`, '2026-01-02T00:01:00.000Z', '2026-01-02T00:00:00.000Z');
+      const listed = await s.listUndeliveredEvents('2026-01-02T00:05:00.000Z', 1000);
+      const ours = listed.filter((record) => record.id.startsWith(`${base}:`)).map((record) => record.id).sort();
+      expect(ours).toEqual([`${base}:expired`, `${base}:fresh`]);
+      expect(listed.find((record) => record.id === `${base}:fresh`)).toMatchObject({ delivered: false, event: event('fresh') });
+      expect(await s.listUndeliveredEvents('2026-01-02T00:05:00.000Z', 1)).toHaveLength(1);
+    });
+
     it('tracks refunds and grows amountRefunded in the same step', async () => {
       const s = await store();
       const charge = sampleCharge({ status: 'succeeded' });
@@ -174,6 +189,52 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       const racers = await Promise.all(['a', 'b', 'c', 'd'].map((account) => s.claimAppleTransaction(`${original}:r`, account)));
       expect(new Set(racers.map((r) => r.owner)).size).toBe(1);
       expect(racers.filter((r) => r.created)).toHaveLength(1);
+    });
+
+    it('settles every concurrent Apple claim with the one owner (never a missing row)', async () => {
+      const s = await store();
+      for (let round = 0; round < 10; round++) {
+        const original = uniqueOrderNo();
+        const racers = await Promise.all(Array.from({ length: 8 }, (_, i) => s.claimAppleTransaction(original, `account${i}`)));
+        expect(racers.filter((r) => r.created)).toHaveLength(1);
+        expect(new Set(racers.map((r) => r.owner)).size).toBe(1);
+      }
+    });
+
+    it('records the first presentation of each Apple transaction, once', async () => {
+      const s = await store();
+      const original = uniqueOrderNo();
+      expect(await s.recordAppleTransaction(`${original}1`, original, 'alice')).toBe(true);
+      expect(await s.recordAppleTransaction(`${original}1`, original, 'alice')).toBe(false);
+      expect(await s.recordAppleTransaction(original, original, 'alice')).toBe(true);
+      // Separate from ownership: recording a transaction binds nothing.
+      expect(await s.claimAppleTransaction(`${original}1`, 'bob')).toEqual({ owner: 'bob', created: true });
+      const racers = await Promise.all(Array.from({ length: 8 }, () => s.recordAppleTransaction(`${original}2`, original, 'alice')));
+      expect(racers.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('never reserves more refunds than the charge amount, even concurrently', async () => {
+      const s = await store();
+      const charge = sampleCharge({ status: 'succeeded', amount: 1999 });
+      await s.insertCharge(charge);
+      const refund = (refundNo: string, amount: number): StoredRefund => ({ id: `re_${refundNo}`, refundNo, orderNo: charge.orderNo, amount, currency: 'CNY', status: 'pending', createdAt: '2026-01-03T00:00:00.000Z' });
+      const first = refund(`R${uniqueOrderNo()}`, 1500);
+      expect(await s.insertRefund(first)).toBe(true);
+      await expect(s.insertRefund(refund(`R${uniqueOrderNo()}`, 600))).rejects.toMatchObject({ code: 'REFUND_EXCEEDS_CHARGE', type: 'PayValidationError' });
+      expect(await s.insertRefund(first)).toBe(false); // a repeat of a known refund is a duplicate, not an excess
+      await s.transitionRefund(first.refundNo, ['pending'], 'failed');
+      const racers = await Promise.allSettled(Array.from({ length: 10 }, () => s.insertRefund(refund(`R${uniqueOrderNo()}`, 500))));
+      expect(racers.filter((r) => r.status === 'fulfilled' && r.value === true)).toHaveLength(3);
+      expect(racers.filter((r) => r.status === 'rejected')).toHaveLength(7);
+    });
+
+    it('records an anomaly once per id', async () => {
+      const s = await store();
+      const orderNo = uniqueOrderNo();
+      const anomaly = { id: `a:${orderNo}`, kind: 'amount_mismatch' as const, provider: 'wechat', orderNo, detail: 'paid 1 fen', occurredAt: '2026-01-02T00:00:00.000Z' };
+      await s.recordAnomaly(anomaly);
+      await s.recordAnomaly(anomaly);
+      expect((await s.listAnomalies()).filter((a) => a.orderNo === orderNo)).toHaveLength(1);
     });
   });
 }

@@ -66,6 +66,12 @@ export interface PaymentStore {
   /** Compare-and-set of a charge's status together with its event record. */
   transitionCharge(transition: ChargeTransition): Promise<TransitionOutcome>;
 
+  /**
+   * Insert a new pending refund; resolves false (and changes nothing) when the refund number exists already. In the
+   * same atomic step it reserves the amount: throws `PayValidationError` `REFUND_EXCEEDS_CHARGE` when the charge's
+   * pending and succeeded refunds plus this one would exceed the charge amount (two concurrent refunds cannot both
+   * take the last yuan).
+   */
   insertRefund(refund: StoredRefund): Promise<boolean>;
   getRefund(refundNo: string): Promise<StoredRefund | null>;
   /** Compare-and-set of a refund's status; on `succeeded` the charge's `amountRefunded` grows in the same step. */
@@ -84,6 +90,11 @@ export interface PaymentStore {
   releaseEventDelivery(eventId: string): Promise<void>;
   /** Mark `onEvent` as done for this event. */
   markEventDelivered(eventId: string): Promise<void>;
+  /**
+   * Up to `limit` events whose `onEvent` never completed and whose lease (if any) expired by `now` (ISO time), oldest
+   * first: what `reconcilePending` redelivers when no gateway retry will (a payment found by a query, a refund).
+   */
+  listUndeliveredEvents(now: string, limit: number): Promise<EventRecord[]>;
 
   recordAnomaly(anomaly: Anomaly): Promise<void>;
   listAnomalies(): Promise<Anomaly[]>;
@@ -93,4 +104,11 @@ export interface PaymentStore {
    * the given account when it won (or already owned it), another account when it was claimed before.
    */
   claimAppleTransaction(originalTransactionId: string, accountId: string): Promise<{ owner: string; created: boolean }>;
+  /**
+   * Note that `accountId` presented the Apple transaction `transactionId` (of `originalTransactionId`). Resolves true
+   * the first time this transaction id is recorded, false afterwards: what tells a renewal (first sight of a later
+   * transaction) from a restore (the same transaction presented again). Binds nothing: ownership is
+   * `claimAppleTransaction`'s.
+   */
+  recordAppleTransaction(transactionId: string, originalTransactionId: string, accountId: string): Promise<boolean>;
 }

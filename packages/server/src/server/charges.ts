@@ -7,6 +7,12 @@ import type { PaymentStore } from '../lifecycle/store';
 import { toPublicCharge } from '../lifecycle/transitions';
 import type { ChannelRegistry } from './registry';
 
+/**
+ * The state changed, but its onEvent has not completed yet (it failed, or another process is running it): not the
+ * caller's error. `reconcilePending` runs a failed onEvent again.
+ */
+export const isDeliveryDelay = (error: PayError): boolean => error.code === 'ON_EVENT_FAILED' || error.code === 'EVENT_IN_PROGRESS';
+
 export interface ChargesApi {
   create(input: unknown): Promise<Charge>;
   retrieve(orderNo: string, options?: { refresh?: boolean }): Promise<Charge>;
@@ -43,7 +49,7 @@ export function createChargesApi(registry: ChannelRegistry, store: PaymentStore,
       raw: result.raw,
     };
     const applied = await lifecycle.apply(event);
-    if (applied.error && applied.error.code !== 'ON_EVENT_FAILED') throw applied.error;
+    if (applied.error && !isDeliveryDelay(applied.error)) throw applied.error;
     return (await store.getCharge(charge.orderNo)) ?? charge;
   };
 

@@ -2,8 +2,11 @@
  * `pay.reconcilePending`: the seed's rule "when no notification arrives, ask the gateway", as a sweep. Queries every
  * pending charge older than `olderThan`, applies what the gateway says through the lifecycle, and closes at the
  * gateway the charges whose `expiresAt` has passed, so that a late payment cannot land on an order given up on.
+ * It then runs `onEvent` again for every recorded event whose `onEvent` failed and that no gateway will redeliver
+ * (a payment found by a query, a refund settled synchronously), once its delivery lease has expired.
  */
 import { PayError, PayValidationError } from '@payweave/core';
+import type { Lifecycle } from '../lifecycle/apply';
 import type { PaymentStore } from '../lifecycle/store';
 import type { ChargesApi } from './charges';
 
@@ -22,10 +25,29 @@ export interface ReconcileReport {
   closed: string[];
   failed: string[];
   stillPending: string[];
-  errors: { orderNo: string; error: PayError }[];
+  /** Ids of events whose `onEvent` this sweep ran to completion after an earlier failure. */
+  redelivered: string[];
+  /** Per-charge failures; a failed redelivery names its event (`orderNo` is empty for events of no order). */
+  errors: { orderNo: string; eventId?: string; error: PayError }[];
 }
 
-export function createReconciler(charges: ChargesApi, store: PaymentStore, clock: () => number) {
+const asPayError = (error: unknown, message: string): PayError =>
+  PayError.isInstance(error) ? error : new PayError(message, { code: 'INTERNAL_ERROR', cause: error });
+
+export function createReconciler(charges: ChargesApi, store: PaymentStore, clock: () => number, lifecycle: Lifecycle) {
+  /** Run onEvent again for the events left undelivered (their lease expired), through the same lifecycle. */
+  const redeliver = async (report: ReconcileReport, limit: number) => {
+    for (const record of await store.listUndeliveredEvents(new Date(clock()).toISOString(), limit)) {
+      try {
+        const result = await lifecycle.apply(record.event);
+        if ((await store.getEvent(record.id))?.delivered) report.redelivered.push(record.id);
+        else report.errors.push({ orderNo: record.event.orderNo ?? '', eventId: record.id, error: result.error ?? asPayError(undefined, 'onEvent did not complete') });
+      } catch (error) {
+        report.errors.push({ orderNo: record.event.orderNo ?? '', eventId: record.id, error: asPayError(error, 'redelivery of this event failed') });
+      }
+    }
+  };
+
   return async function reconcilePending(options: ReconcileOptions = {}): Promise<ReconcileReport> {
     const olderThan = options.olderThan ?? 60_000;
     const concurrency = options.concurrency ?? 4;
@@ -34,7 +56,7 @@ export function createReconciler(charges: ChargesApi, store: PaymentStore, clock
     }
     const now = clock();
     const pending = await store.listCharges({ status: 'pending', createdBefore: new Date(now - olderThan).toISOString(), limit: options.limit ?? 500 });
-    const report: ReconcileReport = { checked: pending.length, succeeded: [], closed: [], failed: [], stillPending: [], errors: [] };
+    const report: ReconcileReport = { checked: pending.length, succeeded: [], closed: [], failed: [], stillPending: [], redelivered: [], errors: [] };
     let next = 0;
     const worker = async () => {
       while (next < pending.length) {
@@ -45,12 +67,12 @@ export function createReconciler(charges: ChargesApi, store: PaymentStore, clock
           const bucket = current.status === 'succeeded' ? report.succeeded : current.status === 'closed' ? report.closed : current.status === 'failed' ? report.failed : report.stillPending;
           bucket.push(charge.orderNo);
         } catch (error) {
-          const payError = PayError.isInstance(error) ? error : new PayError('reconciliation of this charge failed', { code: 'INTERNAL_ERROR', cause: error });
-          report.errors.push({ orderNo: charge.orderNo, error: payError });
+          report.errors.push({ orderNo: charge.orderNo, error: asPayError(error, 'reconciliation of this charge failed') });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+    await redeliver(report, options.limit ?? 500);
     return report;
   };
 }

@@ -1,9 +1,11 @@
 /** `pay.refunds`: refund (part of) a succeeded charge, and follow the refund to its final state. */
-import { PayError, PayUnsupportedError, PayValidationError, type PaymentEvent, type Refund, validateRefundInput } from '@payweave/core';
+import { PayConnectionError, PayError, PayUnsupportedError, PayValidationError, type PaymentEvent, type Refund, validateRefundInput } from '@payweave/core';
 import type { RefundResult } from '../channels/types';
 import { newRefundId } from '../internal/random';
 import type { Lifecycle } from '../lifecycle/apply';
+import { assertRefundable } from '../lifecycle/refund-reservation';
 import type { PaymentStore, StoredRefund } from '../lifecycle/store';
+import { isDeliveryDelay } from './charges';
 import type { ChannelRegistry } from './registry';
 
 export interface RefundsApi {
@@ -36,7 +38,7 @@ export function createRefundsApi(registry: ChannelRegistry, store: PaymentStore,
       raw: result.raw,
     };
     const applied = await lifecycle.apply(event);
-    if (applied.error && applied.error.code !== 'ON_EVENT_FAILED') throw applied.error;
+    if (applied.error && !isDeliveryDelay(applied.error)) throw applied.error;
   };
 
   const load = async (refundNo: unknown): Promise<StoredRefund> => {
@@ -61,16 +63,21 @@ export function createRefundsApi(registry: ChannelRegistry, store: PaymentStore,
         }
         return toPublicRefund(existing); // idempotent retry of the same refund
       }
-      if (input.amount > charge.amount - charge.amountRefunded) {
-        throw new PayValidationError(`refund of ${input.amount} fen exceeds the ${charge.amount - charge.amountRefunded} fen left to refund on ${input.orderNo}`, [{ path: 'amount', message: 'exceeds refundable amount' }], {
-          code: 'REFUND_EXCEEDS_CHARGE',
-        });
-      }
+      assertRefundable(charge, charge.amountRefunded, input); // early answer; the store's reservation is the real check
       const channel = await registry.forChannel(charge.channel);
       if (!channel.createRefund) throw new PayUnsupportedError(`${charge.channel} cannot refund through payweave`, { channel: charge.channel });
       const refund: StoredRefund = { id: newRefundId(), refundNo: input.refundNo, orderNo: input.orderNo, amount: input.amount, currency: 'CNY', status: 'pending', createdAt: iso(), ...(input.reason ? { reason: input.reason } : {}) };
       if (!(await store.insertRefund(refund))) return toPublicRefund(await load(input.refundNo));
-      const result = await channel.createRefund(charge, { refundNo: refund.refundNo, amount: refund.amount, reason: input.reason });
+      let result: RefundResult;
+      try {
+        result = await channel.createRefund(charge, { refundNo: refund.refundNo, amount: refund.amount, reason: input.reason });
+      } catch (error) {
+        // Refused for sure (not a timeout or an unknown outcome): the refund failed and its reserved amount is free.
+        if (PayError.isInstance(error) && !error.isRetryable && !PayConnectionError.isInstance(error)) {
+          await store.transitionRefund(refund.refundNo, ['pending'], 'failed');
+        }
+        throw error;
+      }
       await settle(refund, result);
       return toPublicRefund(await load(refund.refundNo));
     },

@@ -1,7 +1,7 @@
 /**
  * The channel registry: which configured channel serves a channel id or a provider, and their one-time `init`.
  */
-import { type ChannelId, PayConfigError, PayError, type Provider, isProvider } from '@payweave/core';
+import { type ChannelId, PROVIDERS, PayConfigError, PayError, PayValidationError, type Provider, isProvider } from '@payweave/core';
 import type { ChannelContext, PayChannel } from '../channels/types';
 
 export interface ChannelRegistry {
@@ -19,7 +19,7 @@ export function createRegistry(channels: PayChannel[], contextFor: (channel: Pay
   const byProvider = new Map<Provider, PayChannel>();
   const byChannel = new Map<ChannelId, PayChannel>();
   for (const channel of channels) {
-    if (!channel || typeof channel.init !== 'function' || !isProvider(channel.provider)) {
+    if (!channel || typeof channel.init !== 'function' || !isProvider(channel.provider) || !Array.isArray(channel.channels)) {
       throw new PayConfigError('every entry of channels must come from a channel factory: alipay(), wechat(), unionpay() or apple()', {
         code: 'CHANNEL_INVALID',
       });
@@ -59,9 +59,14 @@ export function createRegistry(channels: PayChannel[], contextFor: (channel: Pay
       return channel;
     },
     async forProvider(provider) {
-      const channel = isProvider(provider) ? byProvider.get(provider) : undefined;
+      if (!isProvider(provider)) {
+        throw new PayValidationError(`unknown provider ${describe(provider)}: expected one of ${PROVIDERS.join(', ')}`, [{ path: 'provider', message: 'expected a provider name' }], {
+          code: 'PROVIDER_UNKNOWN',
+        });
+      }
+      const channel = byProvider.get(provider);
       if (!channel) {
-        throw new PayConfigError(`no ${String(provider)} channel is configured: add ${String(provider)}({ ... }) to createPayServer({ channels })`, {
+        throw new PayConfigError(`no ${provider} channel is configured: add ${provider}({ ... }) to createPayServer({ channels })`, {
           code: 'CHANNEL_NOT_CONFIGURED',
         });
       }
@@ -73,4 +78,9 @@ export function createRegistry(channels: PayChannel[], contextFor: (channel: Pay
     },
     all: () => channels,
   };
+}
+
+/** A caller's value in a message: a short quoted string, else only its type (never its contents). */
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : value === null ? 'null' : typeof value;
 }

@@ -4,6 +4,7 @@
  */
 import { PayError, PayUnsupportedError, type Charge } from '@payweave/core';
 import type { NativeBridges } from '../../bridges';
+import { failed } from '../../result';
 import type { LaunchContext, LaunchResult } from '../../types';
 
 /** The wallet's raw answer, or the failed result to return as is. */
@@ -23,13 +24,12 @@ export async function callBridge<K extends keyof NativeBridges, R>(
         '(from your React Native / WebView shell), or use a browser channel on the web',
       { code: 'BRIDGE_MISSING', channel: charge.channel },
     );
-    return { ok: false, result: { status: 'failed', charge, error } };
+    return { ok: false, result: failed(charge, error) };
   }
   try {
     return { ok: true, raw: await invoke(bridge.bind(context.bridges) as NonNullable<NativeBridges[K]>) };
   } catch (cause) {
     const detail = cause instanceof Error ? `: ${cause.message}` : '';
-    const error = new PayError(`the native ${name} bridge failed${detail}`, { code: 'BRIDGE_FAILED', channel: charge.channel, cause });
-    return { ok: false, result: { status: 'failed', charge, error } };
+    return { ok: false, result: failed(charge, new PayError(`the native ${name} bridge failed${detail}`, { code: 'BRIDGE_FAILED', channel: charge.channel, cause })) };
   }
 }

@@ -64,13 +64,10 @@ export function buildForm(document: Document, url: string, fields: Record<string
  * appends the fields to the query string (a GET form would drop the query the URL already carries). With
  * `onNavigate`, the navigation is handed over instead.
  */
-export function submitForm(url: string, fields: Record<string, string>, options: SubmitFormOptions): void {
-  if (options.method === 'GET') {
-    const target = withQuery(url, fields);
-    perform({ url: target, method: 'GET', fields }, options, (document) => document.location.assign(target));
-    return;
-  }
-  perform({ url, method: 'POST', fields }, options, (document) => {
+export function submitForm(url: string, fields: Record<string, string>, { method, ...options }: SubmitFormOptions): void {
+  const target = method === 'GET' ? withQuery(url, fields) : url;
+  perform({ url: target, method, fields }, options, (document) => {
+    if (method === 'GET') return document.location.assign(target);
     const form = buildForm(document, url, fields);
     document.body.appendChild(form);
     // The prototype's submit: an input named "submit" would shadow form.submit.

@@ -3,7 +3,7 @@
  * notification), so that a round trip with the server SDK cannot pass on a bug both sides share.
  */
 import { describe, expect, it } from 'vitest';
-import { beijingTime, requestContent, signContent } from './protocol';
+import { beijingTime, merchantSignatureValid, requestContent, signContent } from './protocol';
 
 // Vector A1 (vectors.md): parameters of the app-pay request and the content Alipay verifies.
 const A1_PARAMS = {
@@ -33,6 +33,10 @@ describe('Alipay emulator protocol', () => {
   it('A6: signs notifications over the vector content (sign and sign_type out)', () => {
     const fields = Object.fromEntries(A6_CONTENT.split('&').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
     expect(signContent({ ...fields, sign_type: 'RSA2', sign: 'x' }, (key) => key !== 'sign' && key !== 'sign_type')).toBe(A6_CONTENT);
+  });
+
+  it('a sign that is not base64 is an invalid signature, not a crash', async () => {
+    for (const sign of ['A', 'AB=C', '!!!!']) await expect(merchantSignatureValid({ ...A1_PARAMS, sign })).resolves.toBe(false);
   });
 
   it('formats timestamps in Beijing time', () => {

@@ -38,9 +38,13 @@ export function requestContent(fields: AlipayFields): string {
 
 /** True when the merchant's RSA2 signature verifies with the app public key the sandbox holds. */
 export async function merchantSignatureValid(fields: AlipayFields): Promise<boolean> {
-  const sign = fields.sign ?? '';
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(sign)) return false;
-  const signature = Uint8Array.from(atob(sign), (c) => c.charCodeAt(0));
+  let signature: Uint8Array<ArrayBuffer>;
+  try {
+    signature = Uint8Array.from(atob(fields.sign ?? ''), (c) => c.charCodeAt(0));
+  } catch {
+    return false; // not base64 (atob also refuses a length no encoder produces)
+  }
+  if (signature.length === 0) return false;
   return crypto.subtle.verify(RSA, await appPublicKey(), signature, new TextEncoder().encode(requestContent(fields)));
 }
 

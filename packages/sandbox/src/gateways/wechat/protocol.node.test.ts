@@ -20,6 +20,9 @@ describe('WeChat emulator protocol', () => {
     await expect(verifyAuthorization(authorization('POST', '/v3/x', body, String(NOW / 1000 - 301)), 'POST', '/v3/x', body, NOW)).rejects.toThrow(AuthorizationError);
     await expect(verifyAuthorization(authorization('POST', '/v3/x', body, undefined, '1'), 'POST', '/v3/x', body, NOW)).rejects.toThrow(AuthorizationError);
     await expect(verifyAuthorization(null, 'GET', '/v3/x', '', NOW)).rejects.toThrow(AuthorizationError);
+    const garbled = authorization('POST', '/v3/x', body).replace(/signature="[^"]*"/, 'signature="not base64!"');
+    await expect(verifyAuthorization(garbled, 'POST', '/v3/x', body, NOW)).rejects.toThrow(AuthorizationError);
+    await expect(verifyAuthorization(garbled.replace('not base64!', 'A'), 'POST', '/v3/x', body, NOW)).rejects.toThrow(AuthorizationError);
   });
 
   it('signs replies with the PUB_KEY_ID_ key', async () => {

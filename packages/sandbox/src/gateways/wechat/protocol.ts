@@ -47,7 +47,12 @@ export async function verifyAuthorization(header: string | null, method: string,
   if (!fields.timestamp || Math.abs(nowMs / 1000 - Number(fields.timestamp)) > 300) throw new AuthorizationError('timestamp is more than 5 minutes away');
   if (!fields.nonce_str || !fields.signature) throw new AuthorizationError('nonce_str and signature are required');
   const message = `${method}\n${canonicalUrl}\n${fields.timestamp}\n${fields.nonce_str}\n${body}\n`;
-  const signature = Uint8Array.from(atob(fields.signature), (c) => c.charCodeAt(0));
+  let signature: Uint8Array<ArrayBuffer>;
+  try {
+    signature = Uint8Array.from(atob(fields.signature), (c) => c.charCodeAt(0));
+  } catch {
+    throw new AuthorizationError('signature is not base64');
+  }
   const ok = await crypto.subtle.verify(RSA, await key(MERCHANT_PUBLIC_PEM, 'verify'), signature, encoder.encode(message));
   if (!ok) throw new AuthorizationError('signature does not verify with the merchant certificate');
 }

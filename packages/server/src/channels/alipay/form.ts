@@ -39,14 +39,18 @@ function hexValue(code: number): number {
 
 /** Bytes of one form token: `+` is a space, `%XX` a byte, anything else itself (a stray `%` stays literal, as in WHATWG). */
 function unescapeBytes(token: Uint8Array): Uint8Array {
+  // Most tokens (keys, ids, amounts, times) have nothing to unescape: no copy for them (this is the hot path).
+  if (token.indexOf(PERCENT) < 0 && token.indexOf(PLUS) < 0) return token;
   const out = new Uint8Array(token.length);
   let o = 0;
   for (let i = 0; i < token.length; i++) {
     const byte = token[i] as number;
+    const high = byte === PERCENT && i + 2 < token.length ? hexValue(token[i + 1] as number) : -1;
+    const low = high >= 0 ? hexValue(token[i + 2] as number) : -1;
     if (byte === PLUS) {
       out[o++] = 0x20;
-    } else if (byte === PERCENT && i + 2 < token.length && hexValue(token[i + 1] ?? 0) >= 0 && hexValue(token[i + 2] ?? 0) >= 0) {
-      out[o++] = hexValue(token[i + 1] as number) * 16 + hexValue(token[i + 2] as number);
+    } else if (low >= 0) {
+      out[o++] = high * 16 + low;
       i += 2;
     } else {
       out[o++] = byte;

@@ -5,14 +5,13 @@
  * @see https://opendocs.alipay.com/common/02kf5q (common request parameters: timestamp "yyyy-MM-dd HH:mm:ss", GMT+8)
  */
 import { PayValidationError } from '@payweave/core';
+import { chinaDateTime } from '../../internal/time';
 
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const BEIJING_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?$/; // gmt_refund carries milliseconds
 
-/** `yyyy-MM-dd HH:mm:ss` in UTC+8 for an epoch-millisecond instant. */
+/** `yyyy-MM-dd HH:mm:ss` in UTC+8 for an epoch-millisecond instant (the shared fixed-offset formatter). */
 export function formatBeijingTime(epochMs: number): string {
-  const iso = new Date(epochMs + BEIJING_OFFSET_MS).toISOString(); // 2024-01-02T03:04:05.000Z, shifted to +08:00
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  return chinaDateTime(epochMs);
 }
 
 /** `yyyy-MM-dd HH:mm:ss[.SSS]` Beijing time to ISO 8601 with its offset (`2024-01-02T03:04:05+08:00`); throws if malformed. */

@@ -70,6 +70,17 @@ describe('pay.apple.verifyTransaction', () => {
     await expect(pay.verifyTransaction(renewal, { accountId: 'mallory' })).rejects.toMatchObject({ code: 'TRANSACTION_CLAIMED_BY_OTHER_ACCOUNT' });
   });
 
+  it('a restored non-consumable (a new transaction id of the same purchase) is a restore, not a renewal', async () => {
+    const { pay } = await setup();
+    const nonConsumable = { type: 'Non-Consumable', expiresDate: undefined, productId: 'com.example.pro' };
+    const original = await signTestJws(transactionPayload({ ...nonConsumable, transactionId: '12345' }));
+    const restored = await signTestJws(transactionPayload({ ...nonConsumable, transactionId: '67890' }));
+    expect((await pay.verifyTransaction(restored)).ownership).toBe('restore');
+    expect((await pay.verifyTransaction(original, { accountId: 'alice' })).ownership).toBe('new');
+    expect((await pay.verifyTransaction(restored, { accountId: 'alice' })).ownership).toBe('restore');
+    await expect(pay.verifyTransaction(restored, { accountId: 'mallory' })).rejects.toMatchObject({ code: 'TRANSACTION_CLAIMED_BY_OTHER_ACCOUNT' });
+  });
+
   it('a renewal seen first binds the subscription: new', async () => {
     const { pay } = await setup();
     const renewal = await signTestJws(transactionPayload({ transactionId: '12399' }));
@@ -151,6 +162,25 @@ describe('pay.apple.verifyReceipt', () => {
     expect((await pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'alice' })).transactions[0]!.ownership).toBe('new');
     await expect(pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'mallory' })).rejects.toMatchObject({ code: 'TRANSACTION_CLAIMED_BY_OTHER_ACCOUNT' });
     expect((await pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'alice' })).transactions[0]!.ownership).toBe('restore');
+  });
+
+  it('tells a restored purchase from a subscription renewal in a receipt', async () => {
+    const first = receiptBody([entry('1000000001', '1000000001'), entry('1000000101', '1000000101', { expires_date_ms: '1798148900000' })]);
+    const later = receiptBody([
+      entry('1000000002', '1000000001'),
+      entry('1000000101', '1000000101', { expires_date_ms: '1798148900000' }),
+      entry('1000000102', '1000000101', { expires_date_ms: '1898148900000' }),
+    ]);
+    let body = first;
+    const { pay } = await setup({}, () => ({ json: body }));
+    expect((await pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'alice' })).transactions.map((t) => t.ownership)).toEqual(['new', 'new']);
+    body = later;
+    const ownership = (await pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'alice' })).transactions.map((t) => [t.transactionId, t.ownership]);
+    expect(ownership).toEqual([
+      ['1000000002', 'restore'],
+      ['1000000101', 'restore'],
+      ['1000000102', 'renewal'],
+    ]);
   });
 
   it('refuses another bundle id, and a Sandbox receipt on a Production-only channel with a hint', async () => {

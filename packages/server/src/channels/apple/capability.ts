@@ -8,11 +8,15 @@ import { deriveAppAccountToken } from './account-token';
 import { assertTransactionId, serverApiGet, type ServerApiClient } from './actions/server-api';
 import { assertReceiptData, verifyReceiptRouted } from './actions/verify-receipt';
 import type { ResolvedAppleConfig } from './config';
-import { ownershipWithoutAccount, transactionFromJws, transactionFromReceiptEntry } from './map';
-import { checkAccountToken, claimTransaction, type AccountTokenPolicy, type OwnedTransaction } from './ownership';
+import { transactionFromJws, transactionFromReceiptEntry } from './map';
+import { checkAccountToken, claimTransaction, ownershipWithoutAccount, type AccountTokenPolicy, type OwnedTransaction } from './ownership';
 import { checkReceipt } from './receipt';
 import type { AppleCapability, AppleOwnership, AppleReceipt, AppleTransaction } from './types';
 import type { SignedDataVerifier } from './verifier';
+
+/** StoreKit 2's `transactionReason` of a verified payload, when it has one. */
+const reasonOf = (payload: Record<string, unknown>): { transactionReason?: string } =>
+  typeof payload.transactionReason === 'string' ? { transactionReason: payload.transactionReason } : {};
 
 /** What the capability needs once the channel is initialised. */
 export interface AppleRuntime {
@@ -43,10 +47,8 @@ export function createAppleCapability(
     },
   };
 
-  const own = async (transaction: OwnedTransaction & { transactionReason?: string }, accountId: string | undefined): Promise<AppleOwnership> => {
-    if (accountId === undefined) {
-      return ownershipWithoutAccount(transaction.transactionId, transaction.originalTransactionId, transaction.transactionReason);
-    }
+  const own = async (transaction: OwnedTransaction, accountId: string | undefined): Promise<AppleOwnership> => {
+    if (accountId === undefined) return ownershipWithoutAccount(transaction);
     if (typeof accountId !== 'string' || accountId.length === 0) {
       throw new PayValidationError('apple: accountId must be a non-empty string', [{ path: 'accountId', message: 'expected a non-empty string' }], {
         channel: 'apple',
@@ -71,16 +73,14 @@ export function createAppleCapability(
   const lookedUp = async (jws: unknown): Promise<AppleTransaction> => {
     const { payload, environment } = await runtime().verifier.verifyTransaction(jws);
     const transaction = transactionFromJws(payload, environment, 'new');
-    const reason = typeof payload.transactionReason === 'string' ? payload.transactionReason : undefined;
-    return { ...transaction, ownership: ownershipWithoutAccount(transaction.transactionId, transaction.originalTransactionId, reason) };
+    return { ...transaction, ownership: ownershipWithoutAccount({ ...transaction, ...reasonOf(payload) }) };
   };
 
   return {
     async verifyTransaction(signedTransaction, options = {}): Promise<AppleTransaction> {
       const { payload, environment } = await runtime().verifier.verifyTransaction(signedTransaction);
       const transaction = transactionFromJws(payload, environment, 'new');
-      const reason = typeof payload.transactionReason === 'string' ? payload.transactionReason : undefined;
-      const ownership = await own({ ...transaction, ...(reason ? { transactionReason: reason } : {}) }, options.accountId);
+      const ownership = await own({ ...transaction, ...reasonOf(payload) }, options.accountId);
       return { ...transaction, ownership };
     },
 

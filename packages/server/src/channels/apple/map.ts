@@ -24,12 +24,6 @@ function parseLenient<S extends z.ZodType>(schema: S, value: unknown, what: stri
   });
 }
 
-/** Ownership when no account is given: guessed from the transaction alone (nothing is bound). */
-export function ownershipWithoutAccount(transactionId: string, originalTransactionId: string, reason?: string): AppleOwnership {
-  if (reason === 'RENEWAL') return 'renewal';
-  return transactionId === originalTransactionId ? 'new' : 'renewal';
-}
-
 /** A verified StoreKit 2 transaction payload as an `AppleTransaction` (ownership decided by the caller). */
 export function transactionFromJws(payload: Record<string, unknown>, environment: AppleEnvironment, ownership: AppleOwnership): AppleTransaction {
   const tx = parseLenient(JwsTransactionSchema, payload, 'transaction');

@@ -5,22 +5,39 @@
  *
  * Ownership of an accepted transaction:
  * - `new`: this call bound the original transaction to the account (first purchase, or first sight of it);
- * - `restore`: the account owned it already and presents the original purchase, or a transaction it presented before;
- * - `renewal`: the account owned it already and presents a later transaction it never presented before.
- * "Presented before" is tracked by also claiming `tx:<transactionId>` in the same store (original transaction ids
- * are digits only, so the prefixed keys never collide with them).
+ * - `renewal`: the account owned it already and presents, for the first time, a later transaction of the
+ *   subscription (a renewal, resubscription or upgrade);
+ * - `restore`: anything else the owner presents: the original purchase again, a transaction it presented before,
+ *   or a one-time purchase restored under a new transaction id (StoreKit's restore issues one).
+ * "Presented before" is the store's `recordAppleTransaction`.
+ * @see https://developer.apple.com/documentation/storekit/skpaymenttransaction/original
  */
 import { PayConfigError } from '@payweave/core';
 import type { PaymentStore } from '../../lifecycle/store';
 import { canonicalUuid } from './account-token';
 import { accountTokenMismatchError, claimedByOtherAccountError } from './errors';
-import type { AppleOwnership } from './types';
+import type { AppleOwnership, AppleProductType } from './types';
 
 /** What ownership needs to know about a transaction. */
 export interface OwnedTransaction {
   transactionId: string;
   originalTransactionId: string;
   appAccountToken?: string;
+  type: AppleProductType;
+  /** StoreKit 2's `transactionReason` (`PURCHASE` | `RENEWAL`); receipts have none. */
+  transactionReason?: string;
+}
+
+/** True for a later transaction of a subscription; a one-time purchase gets a new id only when it is restored. */
+function extendsSubscription(transaction: OwnedTransaction): boolean {
+  if (transaction.transactionId === transaction.originalTransactionId) return false;
+  return transaction.transactionReason === 'RENEWAL' || transaction.type === 'Auto-Renewable Subscription';
+}
+
+/** Ownership when no account is given: read from the transaction alone (nothing is bound). */
+export function ownershipWithoutAccount(transaction: OwnedTransaction): AppleOwnership {
+  if (transaction.transactionId === transaction.originalTransactionId) return 'new';
+  return extendsSubscription(transaction) ? 'renewal' : 'restore';
 }
 
 /** How the appAccountToken is checked. */
@@ -52,9 +69,7 @@ export async function claimTransaction(store: PaymentStore | undefined, transact
   }
   const claim = await store.claimAppleTransaction(transaction.originalTransactionId, accountId);
   if (claim.owner !== accountId) throw claimedByOtherAccountError(transaction.originalTransactionId);
-  const isOriginal = transaction.transactionId === transaction.originalTransactionId;
-  if (isOriginal) return claim.created ? 'new' : 'restore';
-  const seen = await store.claimAppleTransaction(`tx:${transaction.transactionId}`, accountId);
+  const firstSight = await store.recordAppleTransaction(transaction.transactionId, transaction.originalTransactionId, accountId);
   if (claim.created) return 'new';
-  return seen.created ? 'renewal' : 'restore';
+  return firstSight && extendsSubscription(transaction) ? 'renewal' : 'restore';
 }

@@ -33,6 +33,9 @@ beforeAll(async () => {
 const text = fc.string({ unit: 'grapheme', maxLength: 80 });
 const timestamp = fc.integer({ min: 1_500_000_000, max: 2_000_000_000 }).map(String);
 const nonce = fc.stringMatching(/^[A-Za-z0-9]{16,32}$/);
+// v2 field names. `__proto__` and `constructor` are left out: no WeChat message uses them, the plugin's objects lose an
+// own `__proto__`, and fast-xml-parser refuses both as tag names (parseV2Xml reports XML_INVALID).
+const fieldName = fc.stringMatching(/^[a-z_]{1,12}$/).filter((name) => name !== '__proto__' && name !== 'constructor');
 
 describe('interop with wechatpay-axios-plugin', () => {
   it('APIv3 Authorization headers are identical', async () => {
@@ -75,7 +78,7 @@ describe('interop with wechatpay-axios-plugin', () => {
   });
 
   it('APIv2 MD5 and HMAC-SHA256 signatures are identical (unknown and empty fields included)', async () => {
-    const fields = fc.dictionary(fc.stringMatching(/^[a-z_]{1,12}$/), fc.oneof(fc.constant(''), fc.stringMatching(/^[^&=]{0,20}$/)), { maxKeys: 8 });
+    const fields = fc.dictionary(fieldName, fc.oneof(fc.constant(''), fc.stringMatching(/^[^&=]{0,20}$/)), { maxKeys: 8 });
     const key = fc.stringMatching(/^[A-Za-z0-9]{32}$/);
     await fc.assert(
       fc.asyncProperty(fields, key, fc.constantFrom('MD5', 'HMAC-SHA256') as fc.Arbitrary<'MD5' | 'HMAC-SHA256'>, async (data, apiKey, type) => {
@@ -86,7 +89,7 @@ describe('interop with wechatpay-axios-plugin', () => {
   });
 
   it('APIv2 XML: we parse what the plugin writes and the plugin parses what we write', async () => {
-    const fields = fc.dictionary(fc.stringMatching(/^[a-z_]{1,12}$/), fc.stringMatching(/^[A-Za-z0-9 <>&"'中文.:/-]{1,20}$/).filter((v) => v.trim() === v), { minKeys: 1, maxKeys: 6 });
+    const fields = fc.dictionary(fieldName, fc.stringMatching(/^[A-Za-z0-9 <>&"'中文.:/-]{1,20}$/).filter((v) => v.trim() === v), { minKeys: 1, maxKeys: 6 });
     fc.assert(
       fc.property(fields, (data) => {
         expect(parseV2Xml(Transformer.toXml(data))).toEqual(data);

@@ -63,7 +63,13 @@ export function jsapiBridgeRoutes(context: GatewayContext): SandboxRoute[] {
       method: 'POST',
       path: '/jsapi/pay',
       handle: async ({ request }) => {
-        const params = JSON.parse(await request.text()) as Record<string, string>;
+        let params: Record<string, string> = {};
+        try {
+          const parsed: unknown = JSON.parse(await request.text());
+          if (typeof parsed === 'object' && parsed !== null) params = parsed as Record<string, string>;
+        } catch {
+          // not JSON: refused below like any request without a valid paySign
+        }
         const prepayId = /^prepay_id=(.+)$/.exec(params.package ?? '')?.[1];
         const order = context.orders.list('wechat').find((o) => dataOf(o).prepayId === prepayId && dataOf(o).appid === params.appId);
         const ok = Boolean(order) && order?.status === 'pending' && (await paySignValid(params).catch(() => false));

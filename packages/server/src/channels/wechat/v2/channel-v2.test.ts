@@ -1,4 +1,4 @@
-import { PayConfigError, PayError, PayGatewayError, PaySignatureError, type ChannelId } from '@payweave/core';
+import { PayConfigError, PayConnectionError, PayError, PayGatewayError, PaySignatureError, type ChannelId } from '@payweave/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CryptoProvider } from '../../../crypto/provider';
 import { testCrypto } from '../../../testing/crypto';
@@ -155,6 +155,26 @@ describe('APIv2 micropay (wechat_barcode)', () => {
     const { gateway, channel } = await setup();
     gateway.reply(ok({ result_code: 'FAIL', err_code: 'AUTHCODEEXPIRE', err_code_des: '二维码已过期' }));
     await expect(channel.createCharge(barcode)).rejects.toMatchObject({ code: 'AUTH_CODE_INVALID' });
+  });
+
+  it('a lost micropay reply (HTTP 503) leaves the outcome open: it is queried, not thrown away', async () => {
+    const { gateway, channel } = await setup();
+    gateway.reply({ status: 503, body: 'upstream busy' }, ok({ trade_state: 'SUCCESS', transaction_id: '45', total_fee: '888' }));
+    await expect(channel.createCharge(barcode)).resolves.toMatchObject({ status: 'succeeded', channelTradeNo: '45' });
+    expect(gateway.requests.map((r) => new URL(r.url).pathname)).toEqual(['/pay/micropay', '/pay/orderquery']);
+  });
+
+  it('a transport failure, an order WeChat has not seen yet, then an unclear state still end in a reverse', async () => {
+    const { gateway, channel } = await setup({ ...cert, barcodePolling: { intervalMs: 10000, timeoutMs: 20000 } });
+    const real = gateway.http.request.bind(gateway.http);
+    gateway.http.request = async (request) => {
+      if (gateway.requests.length > 0) return real(request);
+      gateway.requests.push(request);
+      throw new PayConnectionError('socket hang up', { channel: 'wechat' });
+    };
+    gateway.reply(ok({ result_code: 'FAIL', err_code: 'ORDERNOTEXIST' }), ok({ trade_state: 'ACCEPT' }), ok({ recall: 'N' }));
+    await expect(channel.createCharge(barcode)).resolves.toMatchObject({ status: 'closed' });
+    expect(gateway.requests.map((r) => new URL(r.url).pathname)).toEqual(['/pay/micropay', '/pay/orderquery', '/pay/orderquery', '/secapi/pay/reverse']);
   });
 });
 

@@ -76,6 +76,13 @@ describe('APIv3 notifications', () => {
     await expect(mini.verifyNotification(notification())).resolves.toBeTruthy();
   });
 
+  it('refuses a payment notification that names no appid, even when no miniAppId is configured', async () => {
+    const channel = await channelAt(NOW);
+    const { appid: _, ...noAppId } = JSON.parse(W14.plaintext) as Record<string, unknown>;
+    const signed = await signedNotification(crypto, { eventType: 'TRANSACTION.SUCCESS', resource: noAppId, timestamp: NOW / 1000, apiV3Key: W14.apiV3Key });
+    expect((await failure(channel.verifyNotification(signed))).code).toBe('MERCHANT_MISMATCH');
+  });
+
   it('refuses a parsed object body with a message that says how to pass the raw body', async () => {
     const channel = await channelAt(NOW);
     const error = await failure(channel.verifyNotification({ body: JSON.parse(W14.body) as never, headers: W14.headers }));

@@ -45,7 +45,8 @@ const CHARGE_EVENT: Record<string, PaymentEvent['type']> = {
 function transactionEvent(deps: V3NotifyDeps, plaintext: unknown, raw: unknown, fallbackTime: string): PaymentEvent {
   const trade = parseNotificationPart(TransactionSchema, plaintext, 'transaction');
   if (trade.mchid !== deps.settings.mchId) throw mismatch('merchant (mchid)');
-  if (trade.appid !== deps.settings.appId && trade.appid !== deps.settings.miniAppId) throw mismatch('app (appid)');
+  // An absent appid must not slip through `undefined === miniAppId` when no mini-program is configured.
+  if (!trade.appid || (trade.appid !== deps.settings.appId && trade.appid !== deps.settings.miniAppId)) throw mismatch('app (appid)');
   const type = CHARGE_EVENT[trade.trade_state];
   if (!type) throw invalid(`unexpected trade_state ${JSON.stringify(trade.trade_state.slice(0, 20))} in a payment notification`);
   if (!trade.transaction_id || trade.amount?.total === undefined || !trade.amount.currency) {

@@ -1,3 +1,0 @@
-import { toFetchHandler } from '@payweave/server';
-export const POST = toFetchHandler(pay, 'alipay');
-export {};

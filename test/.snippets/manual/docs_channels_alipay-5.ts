@@ -1,2 +1,0 @@
-const { orderNo, hint } = await pay.returns.verify('alipay', { method: 'GET', url: request.url });
-export {};

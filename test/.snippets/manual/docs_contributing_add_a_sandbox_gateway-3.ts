@@ -1,2 +1,0 @@
-export const BUILTIN_GATEWAYS = [alipayGateway] as const;
-export {};

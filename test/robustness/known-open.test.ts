@@ -1,0 +1,25 @@
+/**
+ * Failures found by the robustness suite whose fix belongs to another helper's folder. Each `it.fails` reproduces
+ * one exactly; when its owner fixes it, the test fails: delete it here and its entry in support/contract.ts.
+ */
+import { createPayServer } from '@payweave/server';
+import { apple } from '@payweave/server/apple';
+import { describe, expect, it } from 'vitest';
+import { assertPayError } from './support/contract';
+import { newSandbox, quietLogger, sandboxConfigs } from './support/fixtures';
+
+describe('known open (owned by the apple helper)', () => {
+  it.fails('apple Server API answering a JSON null error body is a PayError, not a TypeError', async () => {
+    const text = 'null';
+    const pay = createPayServer({
+      channels: [apple({ ...sandboxConfigs(newSandbox()).apple, environment: 'Production' })],
+      http: { request: async () => ({ status: 500, headers: {}, text, bytes: new TextEncoder().encode(text) }) },
+      logger: quietLogger(),
+    });
+    const error = await pay.apple.getTransactionInfo('2000000123456789').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    // assertPayError tolerates the known signature; check the raw contract here.
+    expect((error as { type?: string }).type).toMatch(/^Pay/);
+    assertPayError(error, 'apple.getTransactionInfo with a null error body');
+  });
+});
