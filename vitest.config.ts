@@ -69,11 +69,11 @@ export default defineConfig({
       project('packaging', ['test/**/*.test.ts'], { exclude: ['test/robustness/**', '**/node_modules/**'] }),
       // Issue 2: every public function, fed hostile input, fails only with a typed PayError (test/robustness/).
       project('robustness', ['test/robustness/**/*.test.ts']),
-      project('examples', ['examples/**/*.test.ts'], { exclude: ['**/*.e2e.test.ts', 'examples/edge/**', '**/node_modules/**'] }),
+      project('examples', ['examples/**/*.test.ts'], { exclude: ['**/*.e2e.test.ts', 'examples/edge/**', '**/node_modules/**'], hookTimeout: 120_000 }),
       // The edge example in an edge (Fetch API) runtime, on the web entry of @payweave/server.
       project('examples-edge', ['examples/edge/**/*.test.ts'], { environment: 'edge-runtime', setupFiles: [here('./packages/server/test/edge-setup.ts')] }, 'index.web.ts'),
       // Real headless Chromium (playwright-core + /usr/bin/chromium): skipped with a message when absent, unless CI is set.
-      project('e2e', ['examples/**/*.e2e.test.ts'], { testTimeout: 60_000, hookTimeout: 60_000 }),
+      project('e2e', ['examples/**/*.e2e.test.ts'], { testTimeout: 60_000, hookTimeout: 120_000 }),
     ],
   },
 });

@@ -3,13 +3,17 @@
  * from their dist/ folders; `npm run example` rebuilds a package whose dist/ is missing or older than any of its
  * inputs (sources, package.json, tsup config, the shared tsup options).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** Packages the browser needs, in build order, with a dist file each must have. */
+/**
+ * Packages the browser needs, with the dist files each must have. They build independently (the client keeps
+ * `@payweave/core` external and its type build reads core's sources through the root tsconfig), so in parallel.
+ */
 export const BROWSER_PACKAGES = [
   { name: '@payweave/core', dir: 'packages/core', outputs: ['dist/index.js', 'dist/errors.js', 'dist/money.js', 'dist/channels.js'] },
   { name: '@payweave/client', dir: 'packages/client', outputs: ['dist/index.js'] },
@@ -22,7 +26,7 @@ function newestMtime(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-/** Names of the browser packages to rebuild; once one is rebuilt, those after it are too (they build against it). */
+/** Names of the browser packages to rebuild. */
 export function staleBrowserPackages(root = repoRoot) {
   const shared = newestMtime(join(root, 'scripts/tsup-shared.ts'));
   const stale = [];
@@ -31,7 +35,18 @@ export function staleBrowserPackages(root = repoRoot) {
     const outputs = pkg.outputs.map((output) => join(dir, output));
     const built = outputs.every((output) => existsSync(output)) ? Math.min(...outputs.map((output) => statSync(output).mtimeMs)) : 0;
     const inputs = Math.max(shared, newestMtime(join(dir, 'src')), newestMtime(join(dir, 'package.json')), newestMtime(join(dir, 'tsup.config.ts')));
-    if (stale.length > 0 || built < inputs) stale.push(pkg.name);
+    if (built < inputs) stale.push(pkg.name);
   }
   return stale;
+}
+
+/**
+ * For tests: build the browser packages whose dist/ is missing (not merely older: a rebuild would race other test
+ * files reading dist/). CI builds everything first, so this only runs on a fresh local checkout.
+ */
+export function buildMissingBrowserPackages(root = repoRoot) {
+  for (const pkg of BROWSER_PACKAGES) {
+    if (pkg.outputs.every((output) => existsSync(join(root, pkg.dir, output)))) continue;
+    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '-w', pkg.name], { cwd: root, stdio: 'ignore', timeout: 300_000 });
+  }
 }

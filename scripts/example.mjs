@@ -95,10 +95,9 @@ async function main() {
   });
   sandbox.catch(() => undefined); // awaited below; a failure meanwhile already stops everything
   const stale = options.build ? staleBrowserPackages() : [];
-  for (const name of stale) {
-    console.log(`building ${name} (the browser loads its dist/)...`);
-    await start(`npm run build -w ${name}`, process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '-w', name], { quiet: true });
-  }
+  if (stale.length > 0) console.log(`building ${stale.join(' and ')} (the browser loads their dist/)...`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  await Promise.all(stale.map((name) => start(`npm run build -w ${name}`, npm, ['run', 'build', '-w', name], { quiet: true })));
   const sandboxUrl = await sandbox;
   const checkoutUrl = await start('the checkout server', process.execPath, [tsxCli, 'examples/checkout/src/main.ts'], {
     env: { PAYWEAVE_SANDBOX_URL: sandboxUrl, CHECKOUT_PORT: options.port },

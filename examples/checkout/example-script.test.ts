@@ -5,11 +5,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { buildMissingBrowserPackages } from '../../scripts/browser-build.mjs';
 
 const script = fileURLToPath(new URL('../../scripts/example.mjs', import.meta.url));
 
 it('starts the sandbox and the checkout, prints the URL, and stops both on SIGINT', async () => {
-  // --no-build: the test run has built dist/ already (a rebuild here would race the other test projects reading it).
+  // --no-build: dist/ is built (by CI, or here when missing); a rebuild of a stale one would race other tests reading it.
+  buildMissingBrowserPackages();
   const child = spawn(process.execPath, [script, '--port', '0', '--sandbox-port', '0', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
@@ -17,7 +19,7 @@ it('starts the sandbox and the checkout, prints the URL, and stops both on SIGIN
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   try {
-    await expect.poll(() => /Ready in/.test(output), { timeout: 60_000, interval: 200 }).toBe(true);
+    await expect.poll(() => (child.exitCode === null ? /Ready in/.test(output) : `exited early:\n${output}`), { timeout: 60_000, interval: 200 }).toBe(true);
     const checkoutUrl = /Checkout {2}(http:\/\/\S+?)\/ /.exec(output)?.[1] as string;
     const sandboxUrl = /Sandbox {3}(http:\/\/\S+?)\/ /.exec(output)?.[1] as string;
     const page = await fetch(`${checkoutUrl}/`);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandbox, type Sandbox, type SandboxServer } from '@payweave/sandbox';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildMissingBrowserPackages } from '../../../scripts/browser-build.mjs';
 import { startCheckoutServer, type CheckoutServer } from '../src/server';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -50,6 +51,7 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
 
 /** The sandbox and the checkout server, on free ports, with a throwaway data folder. */
 export async function startServers(): Promise<{ sandbox: Sandbox; sandboxServer: SandboxServer; checkout: CheckoutServer; close(): Promise<void> }> {
+  buildMissingBrowserPackages();
   const sandbox = createSandbox();
   const sandboxServer = await sandbox.listen({ port: 0 });
   const dataDir = mkdtempSync(join(tmpdir(), 'payweave-e2e-data-'));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxServer } from '@payweave/sandbox';
+import { buildMissingBrowserPackages } from '../../../scripts/browser-build.mjs';
 import { startCheckoutServer, type CheckoutServer } from './server';
 
 let sandbox: Sandbox;
@@ -16,6 +17,7 @@ let checkout: CheckoutServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'payweave-checkout-test-'));
 
 beforeAll(async () => {
+  buildMissingBrowserPackages(); // the page's modules come from the client's dist/ (built by CI before the tests)
   sandbox = createSandbox();
   sandboxServer = await sandbox.listen({ port: 0 });
   checkout = await startCheckoutServer({ env: {}, port: 0, sandboxUrl: sandboxServer.url, dataDir, log: () => undefined });

@@ -46,7 +46,7 @@ export class PayError extends Error {
     super(message, cause === undefined ? undefined : { cause });
     this.name = type;
     this.type = type;
-    this.code = (typeof code === 'string' && code) || 'PAY_ERROR';
+    this.code = (typeof code === 'string' && code) || defaults?.code || 'PAY_ERROR';
     if (typeof channel === 'string') this.channel = channel;
     this.isRetryable = isRetryable === true;
   }
@@ -114,11 +114,13 @@ export class PayGatewayError extends PayError {
   constructor(message: string, gatewayOptions: PayGatewayErrorOptions = {}) {
     super(message, gatewayOptions);
     const options: PayGatewayErrorOptions = gatewayOptions ?? {};
-    if (options.statusCode !== undefined) this.statusCode = options.statusCode;
-    if (options.gatewayCode !== undefined) this.gatewayCode = options.gatewayCode;
-    if (options.gatewaySubCode !== undefined) this.gatewaySubCode = options.gatewaySubCode;
-    if (options.gatewayMessage !== undefined) this.gatewayMessage = options.gatewayMessage;
-    if (options.requestId !== undefined) this.requestId = options.requestId;
+    // Only text and numbers: these fields go into toJSON(), which must stay plain and log-safe.
+    const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+    if (typeof options.statusCode === 'number') this.statusCode = options.statusCode;
+    if (text(options.gatewayCode) !== undefined) this.gatewayCode = text(options.gatewayCode);
+    if (text(options.gatewaySubCode) !== undefined) this.gatewaySubCode = text(options.gatewaySubCode);
+    if (text(options.gatewayMessage) !== undefined) this.gatewayMessage = text(options.gatewayMessage);
+    if (text(options.requestId) !== undefined) this.requestId = text(options.requestId);
     if (options.raw !== undefined) this.raw = options.raw;
   }
   override toJSON(): Record<string, unknown> {

@@ -125,6 +125,17 @@ describe('createPayServer lifecycle (fake channel)', () => {
     await expect(pay.notifications.verify('alipay', { body: { a: 1 } as never })).rejects.toMatchObject({ code: 'RAW_BODY_REQUIRED' });
   });
 
+  it('cross-checks the amount of a charge the gateway settled synchronously (barcode)', async () => {
+    channel.createCharge = async () => ({ credential: { channel: 'alipay_barcode' }, status: 'succeeded', channelTradeNo: 'T9', amount: 1999 });
+    const paid = await pay.charges.create({ ...order, channel: 'alipay_barcode', payer: { authCode: '281234567890123456' } });
+    expect(paid.status).toBe('succeeded');
+    channel.createCharge = async () => ({ credential: { channel: 'alipay_barcode' }, status: 'succeeded', channelTradeNo: 'T10', amount: 1 });
+    const wrong = await pay.charges.create({ ...order, orderNo: 'ORDER_2', channel: 'alipay_barcode', payer: { authCode: '281234567890123456' } });
+    expect(wrong.status).toBe('pending');
+    expect((await pay.store.listAnomalies()).map((a) => a.kind)).toEqual(['amount_mismatch']);
+    expect(onEvent).toHaveBeenCalledTimes(1);
+  });
+
   it('acknowledges a verified message that changes nothing and reports it as ignored', async () => {
     channel.verifyNotification = async () => {
       throw new PayError('WAIT_BUYER_PAY changes nothing', { code: 'NOTIFICATION_IGNORED' });

@@ -62,6 +62,11 @@ export interface ChargeCreation {
   status?: ChargeStatus;
   channelTradeNo?: string;
   paidAt?: string;
+  /**
+   * For a charge settled synchronously: the amount the gateway reported (minor units). The server cross-checks it
+   * against the charge like a notification's amount; a settled charge without it is recorded as an anomaly.
+   */
+  amount?: number;
   /** Channel-private values the later calls need (UnionPay txnTime...). Stored with the charge, never sent to clients. */
   channelData?: Record<string, string>;
 }

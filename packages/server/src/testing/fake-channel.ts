@@ -23,7 +23,7 @@ export interface FakeChannel extends PayChannel {
 
 export const FAKE_TOKEN = 'fake-token';
 
-export function fakeChannel(channels: ChannelId[] = ['alipay_page', 'alipay_qr']): FakeChannel {
+export function fakeChannel(channels: ChannelId[] = ['alipay_page', 'alipay_qr', 'alipay_barcode']): FakeChannel {
   const channel: FakeChannel = {
     provider: 'alipay',
     channels,

@@ -49,6 +49,7 @@ describe('alipay_barcode (trade.pay + poll + cancel)', () => {
       status: 'succeeded',
       channelTradeNo: 'T1',
       paidAt: '2024-01-02T03:04:06+08:00',
+      amount: 1234,
     });
     expect(calls[0]!.biz).toEqual({
       out_trade_no: 'B1',

@@ -31,6 +31,13 @@ describe('queryCharge (queryTrans.do)', () => {
     expect((await channel.queryCharge!(charge())).status).toBe(status);
   });
 
+  it('refuses a signed answer about another order (never taken as this charge paid)', async () => {
+    const { channel } = await harness(() => ({ respCode: '00', origRespCode: '00', orderId: '20240102030405999', txnTime: '20240102030405', queryId: 'Q1', txnAmt: '1000' }));
+    await expect(channel.queryCharge!(charge())).rejects.toMatchObject({ code: 'MALFORMED_RESPONSE', type: 'PayGatewayError' });
+    const late = await harness(() => ({ respCode: '00', origRespCode: '00', orderId: '20240102030405001', txnTime: '20240101000000', queryId: 'Q1', txnAmt: '1000' }));
+    await expect(late.channel.queryCharge!(charge())).rejects.toMatchObject({ code: 'MALFORMED_RESPONSE' });
+  });
+
   it('throws for a failed query and for a charge without txnTime', async () => {
     const { channel } = await harness(() => ({ respCode: '31', respMsg: 'merchant state' }));
     await expect(channel.queryCharge!(charge())).rejects.toSatisfy((e) => PayGatewayError.isInstance(e));

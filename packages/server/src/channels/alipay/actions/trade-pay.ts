@@ -11,7 +11,7 @@ import type { ChargeCreation, ChargeRequest } from '../../types';
 import { callGateway, outcomeOf } from '../api';
 import { CODE_SUCCESS, CODE_USER_PAYING, METHODS, PRODUCT_CODES } from '../constants';
 import { gatewayError } from '../errors';
-import { isoTimeOf } from '../map';
+import { amountOf, isoTimeOf } from '../map';
 import type { AlipayRuntime } from '../runtime';
 import { parseReply, TradePayReplySchema } from '../schemas';
 import { chargeBiz } from './biz';
@@ -32,7 +32,14 @@ export async function createBarcodeCharge(runtime: AlipayRuntime, request: Charg
     if (outcome.code === CODE_SUCCESS) {
       const paid = parseReply(TradePayReplySchema, reply, method);
       const paidAt = isoTimeOf(paid.gmt_payment);
-      return { credential: CREDENTIAL, status: 'succeeded', ...(paid.trade_no ? { channelTradeNo: paid.trade_no } : {}), ...(paidAt ? { paidAt } : {}) };
+      const amount = amountOf(paid.total_amount, 'total_amount');
+      return {
+        credential: CREDENTIAL,
+        status: 'succeeded',
+        ...(paid.trade_no ? { channelTradeNo: paid.trade_no } : {}),
+        ...(paidAt ? { paidAt } : {}),
+        ...(amount !== undefined ? { amount } : {}),
+      };
     }
     if (outcome.code !== CODE_USER_PAYING) {
       const error = gatewayError(method, outcome, reply, status);
@@ -59,6 +66,7 @@ async function waitThenCancel(runtime: AlipayRuntime, orderNo: string): Promise<
           status: result.status,
           ...(result.channelTradeNo ? { channelTradeNo: result.channelTradeNo } : {}),
           ...(result.paidAt ? { paidAt: result.paidAt } : {}),
+          ...(result.amount !== undefined ? { amount: result.amount } : {}),
         };
       }
     } catch {

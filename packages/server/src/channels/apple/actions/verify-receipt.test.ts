@@ -34,6 +34,11 @@ describe('verifyReceipt routing (P6)', () => {
     expect(await route(http, 'sandbox')).toMatchObject({ environment: 'Production', route: ['sandbox', 'production'] });
   });
 
+  it('the endpoint that validated the receipt decides its environment, not a field of the answer', async () => {
+    const http = gateway({ production: [{ status: 21007 }], sandbox: [{ status: 0, environment: 'Production' }] });
+    expect(await route(http)).toMatchObject({ environment: 'Sandbox', route: ['production', 'sandbox'] });
+  });
+
   it('never loops: 21007 then 21008 is an error after two calls', async () => {
     const http = gateway({ production: [{ status: 21007 }], sandbox: [{ status: 21008 }] });
     await expect(route(http)).rejects.toMatchObject({ type: 'PayGatewayError', gatewayCode: '21008', code: 'RECEIPT_REJECTED' });

@@ -105,9 +105,9 @@ export async function verifyReceiptRouted(request: VerifyReceiptRequest): Promis
       const flag = response['is-retryable'];
       throw receiptStatusError(response.status, flag === true || flag === 1, response);
     }
-    const reported = response.environment;
-    const environment: AppleEnvironment =
-      reported === 'Sandbox' || reported === 'Production' ? reported : endpoint === 'sandbox' ? 'Sandbox' : 'Production';
+    // Each endpoint validates only its own environment's receipts (the 21007/21008 answers say so): the endpoint
+    // that answered 0 is the receipt's environment, whatever the body's `environment` field claims.
+    const environment: AppleEnvironment = endpoint === 'sandbox' ? 'Sandbox' : 'Production';
     return { response, environment, route };
   }
 }

@@ -23,6 +23,7 @@ function settled(reply: Record<string, string>, orderNo: string): ChargeCreation
     status: result.status,
     ...(result.channelTradeNo && { channelTradeNo: result.channelTradeNo }),
     ...(result.paidAt && { paidAt: result.paidAt }),
+    ...(result.amount !== undefined && { amount: result.amount }),
     channelData: { api: 'v2', orderNo },
   };
 }
