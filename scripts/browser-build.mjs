@@ -4,8 +4,8 @@
  * inputs (sources, package.json, tsup config, the shared tsup options).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -42,11 +42,29 @@ export function staleBrowserPackages(root = repoRoot) {
 
 /**
  * For tests: build the browser packages whose dist/ is missing (not merely older: a rebuild would race other test
- * files reading dist/). CI builds everything first, so this only runs on a fresh local checkout.
+ * files reading dist/). CI builds everything first, so this only runs on a fresh local checkout. Test files run in
+ * parallel, so a lock folder makes the first one build and the others wait for it.
  */
 export function buildMissingBrowserPackages(root = repoRoot) {
-  for (const pkg of BROWSER_PACKAGES) {
-    if (pkg.outputs.every((output) => existsSync(join(root, pkg.dir, output)))) continue;
-    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '-w', pkg.name], { cwd: root, stdio: 'ignore', timeout: 300_000 });
+  const missing = () => BROWSER_PACKAGES.filter((pkg) => !pkg.outputs.every((output) => existsSync(join(root, pkg.dir, output))));
+  if (missing().length === 0) return;
+  const lock = join(root, 'node_modules/.cache/payweave-browser-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`another build holds ${lock}; remove it if no build is running`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    for (const pkg of missing()) {
+      execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '-w', pkg.name], { cwd: root, stdio: 'ignore', timeout: 300_000 });
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }
