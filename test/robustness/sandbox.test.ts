@@ -106,7 +106,7 @@ describe('the emulated gateways', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...PATHS), fc.constantFrom('GET', 'POST'), query, headers, notificationBody, async (path, method, search, head, body) => {
         const payload = typeof body === 'string' || body instanceof Uint8Array ? body : String(typeof body);
-        const response = await fetch(`${ORIGIN}${path}${search}`, { method, headers: head, ...(method === 'POST' ? { body: payload } : {}) });
+        const response = await fetch(`${ORIGIN}${path}${search}`, { method, headers: head, ...(method === 'POST' ? { body: payload as BodyInit } : {}) });
         const text = await response.text();
         expect(response.status, `${method} ${path}${search}`).toBeGreaterThanOrEqual(200);
         expect(text, `${method} ${path}${search} (${describeInput(body)}) -> ${response.status}`).not.toMatch(/SANDBOX_INTERNAL_ERROR|Unhandled Exception/);

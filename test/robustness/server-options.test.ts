@@ -8,6 +8,7 @@ import { alipay } from '@payweave/server/alipay';
 import fc from 'fast-check';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the edge entry, which `@payweave/server` resolves to only under the worker/edge conditions; this project runs in Node
 import { createPayServer as createWebServer } from '../../packages/server/src/index.web';
 import { RUNS, garbage } from './support/arbitraries';
 import { describeInput, expectAsyncContract, expectContract } from './support/contract';

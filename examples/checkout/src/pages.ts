@@ -6,6 +6,7 @@
 import { type Charge, type ChargeStatus, toYuan } from '@payweave/core';
 import type { Order, Product } from './catalog';
 import type { GatewayMode } from './gateways';
+import { qrSvg } from './qr';
 import type { PublicSurface } from './surfaces';
 
 /** A surface the picker shows, with the gateway it goes to. */
@@ -103,7 +104,8 @@ export function orderPage(view: { order?: Order; orderNo: string; charge?: Charg
   const qrSection = qr
     ? `<section class="qr" data-testid="qr">
 <h2>Scan to pay</h2>
-<p>Show this payload as a QR code (add a QR library such as <code>qrcode</code> to draw it); the payer scans it with the wallet.</p>
+<p>The payer scans this code with the wallet.</p>
+${qrSvg(qr)}
 <pre data-testid="qr-payload">${escapeHtml(qr)}</pre>
 ${view.cashierUrl ? `<p><a href="${escapeHtml(view.cashierUrl)}" data-testid="qr-cashier-link" target="_blank" rel="noopener">Scan it with the sandbox</a> (opens the sandbox cashier, as the wallet would).</p>` : ''}
 </section>`

@@ -3,10 +3,10 @@
  * own server for a charge (amount and subject are decided there, never here), launches the channel flow, and asks
  * the server again for the verified outcome.
  */
-import { PayConfigError, PayValidationError, type Charge, type CreateChargeInput } from '@payweave/core';
+import { PayConfigError, type Charge, type CreateChargeInput } from '@payweave/core';
 import type { NativeBridges } from './bridges';
 import { isChargeLike } from './charge-shape';
-import { invalidResponseError, serverError } from './errors';
+import { invalidArgument, invalidResponseError, serverError } from './errors';
 import { dispatchLaunch } from './launch';
 import { createTransport, type AxiosLikeInstance, type FetchLike, type HeadersOption } from './transport';
 import type { AnyLauncher, LaunchOptions, LaunchResult, NavigateHook } from './types';
@@ -48,16 +48,35 @@ export interface PayClient {
   waitForResult(orderNo: string, options?: WaitOptions): Promise<Charge>;
 }
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+/** True for an object `JSON.stringify` can send (no BigInt, no cycle). */
+function isJsonObject(value: unknown): boolean {
+  try {
+    return isObject(value) && JSON.stringify(value) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** Create a client for the merchant server at `endpoint`. Touches no DOM: safe to call during server rendering. */
 export function createPayClient(options: PayClientOptions): PayClient {
-  if (typeof options?.endpoint !== 'string' || !options.endpoint) {
+  const { endpoint, launchers = [], bridges = {}, onNavigate, headers } = options ?? {};
+  if (typeof endpoint !== 'string' || !endpoint) {
     throw new PayConfigError("createPayClient needs `endpoint`, where your charge routes are mounted, e.g. '/api/pay'", { code: 'CLIENT_ENDPOINT_MISSING' });
   }
-  checkOptions(options);
-  const charges = `${options.endpoint.replace(/\/+$/, '')}/charges`;
-  const transport = createTransport(options.http, options.headers);
-  const launchers = [...(options.launchers ?? [])];
-  const defaults = { bridges: options.bridges ?? {}, onNavigate: options.onNavigate };
+  // Options that could only fail later are refused now, naming the option.
+  const invalid = (name: string, expected: string) => new PayConfigError(`createPayClient: ${name} must be ${expected}`, { code: 'CLIENT_OPTIONS_INVALID' });
+  if (!Array.isArray(launchers) || !launchers.every((launcher) => typeof launcher?.launch === 'function' && Array.isArray(launcher.channels))) {
+    throw invalid('launchers', "an array of launchers imported from '@payweave/client/<name>'");
+  }
+  if (!isObject(bridges)) throw invalid('bridges', 'an object of wallet SDK functions');
+  if (onNavigate !== undefined && typeof onNavigate !== 'function') throw invalid('onNavigate', 'a function');
+  if (headers !== undefined && typeof headers !== 'function' && !isObject(headers)) throw invalid('headers', 'an object or a function returning one');
+
+  const charges = `${endpoint.replace(/\/+$/, '')}/charges`;
+  const transport = createTransport(options.http, headers);
+  const registered = [...launchers];
 
   async function send(method: 'GET' | 'POST', url: string, body: unknown, signal: AbortSignal | undefined): Promise<Charge> {
     const response = await transport({ method, url, body, signal });
@@ -70,48 +89,21 @@ export function createPayClient(options: PayClientOptions): PayClient {
   const client: PayClient = {
     createCharge: async (request, callOptions) => {
       // Refused here, not sent: a BigInt or a cycle would otherwise surface as a "connection" failure.
-      if (typeof request !== 'object' || request === null || !serialisable(request)) {
-        throw new PayValidationError('createCharge expects a JSON object { orderNo, channel, payer?, returnUrl? }', [{ path: '(root)', message: 'expected a JSON object' }]);
-      }
+      if (!isJsonObject(request)) throw invalidArgument('createCharge request', '(root)', 'a JSON object { orderNo, channel, payer?, returnUrl? }');
       return send('POST', charges, request, callOptions?.signal);
     },
-    launch: (charge, launchOptions) => dispatchLaunch(launchers, charge, defaults, launchOptions),
+    launch: (charge, launchOptions) => dispatchLaunch(registered, charge, { bridges, onNavigate }, launchOptions),
     pay: async (request, launchOptions) => client.launch(await client.createCharge(request, launchOptions ?? {}), launchOptions),
     waitForResult: async (orderNo, waitOptions) => {
-      const url = `${charges}/${encodeOrderNo(orderNo)}`;
+      let url = '';
+      try {
+        if (typeof orderNo === 'string' && orderNo) url = `${charges}/${encodeURIComponent(orderNo)}`;
+      } catch {
+        // A lone surrogate cannot be encoded: refused below like a missing order number.
+      }
+      if (!url) throw invalidArgument('waitForResult orderNo', 'orderNo', 'the order number (a non-empty string)');
       return pollUntilFinal(orderNo, (signal) => send('GET', url, undefined, signal), waitOptions);
     },
   };
   return client;
-}
-
-/** Refuse options that could only fail later, naming the option. */
-function checkOptions(options: PayClientOptions): void {
-  const { launchers, bridges, onNavigate, headers } = options;
-  const bad = (what: string) => new PayConfigError(`createPayClient: ${what}`, { code: 'CLIENT_OPTIONS_INVALID' });
-  if (launchers !== undefined && (!Array.isArray(launchers) || !launchers.every((l) => typeof l?.launch === 'function' && Array.isArray(l.channels)))) {
-    throw bad("launchers must be an array of launchers imported from '@payweave/client/<name>'");
-  }
-  if (bridges !== undefined && (typeof bridges !== 'object' || bridges === null)) throw bad('bridges must be an object of wallet SDK functions');
-  if (onNavigate !== undefined && typeof onNavigate !== 'function') throw bad('onNavigate must be a function');
-  if (headers !== undefined && typeof headers !== 'function' && (typeof headers !== 'object' || headers === null)) throw bad('headers must be an object or a function returning one');
-}
-
-function serialisable(value: unknown): boolean {
-  try {
-    JSON.stringify(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The order number as a URL path segment; anything but a well-formed string is the caller's mistake. */
-function encodeOrderNo(orderNo: unknown): string {
-  try {
-    if (typeof orderNo === 'string' && orderNo) return encodeURIComponent(orderNo);
-  } catch {
-    // A lone surrogate: not encodable.
-  }
-  throw new PayValidationError('waitForResult needs the order number (a non-empty string)', [{ path: 'orderNo', message: 'expected a non-empty string' }]);
 }

@@ -1,8 +1,19 @@
 /**
  * The errors the client reports, built from @payweave/core's classes. Stable codes: WAIT_TIMEOUT, ABORTED,
- * SERVER_ERROR (or the merchant server's own code), INVALID_RESPONSE, CONNECTION_FAILED.
+ * SERVER_ERROR (or the merchant server's own code), INVALID_RESPONSE, CONNECTION_FAILED, VALIDATION_FAILED.
  */
 import { PayConnectionError, PayError, PayValidationError, type PayIssue } from '@payweave/core';
+
+/** The message of whatever was thrown, for our own messages: text only, never the thrown value itself. */
+export function detailOf(cause: unknown): string {
+  const message = (cause as Error | null)?.message;
+  return typeof message === 'string' ? message : 'no details';
+}
+
+/** A bad argument of a client method (`what` names it): a `PayValidationError` whose one issue is at `path`. */
+export function invalidArgument(what: string, path: string, expected: string): PayValidationError {
+  return new PayValidationError(`${what} must be ${expected}`, [{ path, message: `expected ${expected}` }]);
+}
 
 /** The operation was canceled through its `AbortSignal`. */
 export function abortedError(what: string, reason?: unknown): PayError {
@@ -19,8 +30,7 @@ export function waitTimeoutError(orderNo: string, timeoutMs: number, lastError?:
 
 /** The merchant server could not be reached (network down, DNS, CORS, TLS). */
 export function connectionError(what: string, cause: unknown): PayConnectionError {
-  const detail = typeof (cause as Error | null)?.message === 'string' ? (cause as Error).message : 'no details';
-  return new PayConnectionError(`${what} failed (${detail}): check the endpoint, network and CORS`, { cause });
+  return new PayConnectionError(`${what} failed (${detailOf(cause)}): check the endpoint, network and CORS`, { cause });
 }
 
 /** A 2xx answer that is not a Charge. */
@@ -35,17 +45,16 @@ export function invalidResponseError(what: string): PayError {
  * when it sent one (a `PayValidationError` when it lists issues), else coded `SERVER_ERROR`.
  */
 export function serverError(status: number, data: unknown, what: string): PayError {
-  const body: { code?: unknown; message?: unknown; issues?: unknown; isRetryable?: unknown } =
+  const { code, message, issues, isRetryable }: { code?: unknown; message?: unknown; issues?: unknown; isRetryable?: unknown } =
     (data as { error?: object } | null)?.error ?? {};
   // A code is adopted only in payweave's shape, so that `code` stays a stable UPPER_SNAKE identifier.
-  const hasCode = typeof body.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(body.code);
+  const adopted = typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : undefined;
   const options = {
-    code: hasCode ? (body.code as string) : 'SERVER_ERROR',
-    isRetryable: typeof body.isRetryable === 'boolean' ? body.isRetryable : status >= 500 || status === 408 || status === 429,
+    code: adopted ?? 'SERVER_ERROR',
+    isRetryable: typeof isRetryable === 'boolean' ? isRetryable : status >= 500 || status === 408 || status === 429,
     cause: { status, body: data },
   };
-  const message = hasCode && typeof body.message === 'string' && body.message.trim() ? body.message : `${what} answered HTTP ${status}; see the server log`;
+  const text = adopted && typeof message === 'string' && message.trim() ? message : `${what} answered HTTP ${status}; see the server log`;
   // The merchant's own server is trusted to send `issues` as payweave wrote them: `{ path, message }[]`.
-  if (hasCode && Array.isArray(body.issues)) return new PayValidationError(message, body.issues as PayIssue[], options);
-  return new PayError(message, options);
+  return adopted && Array.isArray(issues) ? new PayValidationError(text, issues as PayIssue[], options) : new PayError(text, options);
 }

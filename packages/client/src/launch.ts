@@ -4,6 +4,7 @@
  */
 import { PayError, PayUnsupportedError, type Charge } from '@payweave/core';
 import type { NativeBridges } from './bridges';
+import { detailOf } from './errors';
 import { failed } from './result';
 import type { AnyLauncher, LaunchOptions, LaunchResult, NavigateHook } from './types';
 
@@ -52,13 +53,7 @@ export async function dispatchLaunch(
   } catch (error) {
     return failed(
       charge,
-      PayError.isInstance(error)
-        ? error
-        : new PayError(`the ${launcher.name} launcher failed: ${typeof (error as Error | null)?.message === 'string' ? (error as Error).message : 'no details'}`, {
-            code: 'LAUNCH_FAILED',
-            channel,
-            cause: error,
-          }),
+      PayError.isInstance(error) ? error : new PayError(`the ${launcher.name} launcher failed: ${detailOf(error)}`, { code: 'LAUNCH_FAILED', channel, cause: error }),
     );
   }
 }

@@ -2,8 +2,8 @@
  * Polling the merchant server until a charge is final. The wallet's own answer is only a hint; the server learns
  * the verified outcome from the gateway's notification (or its query), so the page asks it, with backoff.
  */
-import { PayError, PayValidationError, type Charge } from '@payweave/core';
-import { abortedError, waitTimeoutError } from './errors';
+import { PayError, type Charge } from '@payweave/core';
+import { abortedError, invalidArgument, waitTimeoutError } from './errors';
 
 /** Options of `waitForResult`. */
 export interface WaitOptions {
@@ -24,23 +24,20 @@ const BACKOFF_FACTOR = 1.5;
  * Call `fetchCharge` until the charge is succeeded, failed or closed, pausing with capped backoff in between.
  * Retryable failures (network, 5xx) are tolerated until the deadline; any other error rejects at once.
  */
-export function pollUntilFinal(
+export async function pollUntilFinal(
   orderNo: string,
   fetchCharge: (signal: AbortSignal) => Promise<Charge>,
   options: WaitOptions = {},
 ): Promise<Charge> {
   const { timeoutMs = 120_000, intervalMs = 1_000, maxIntervalMs = 5_000, signal } = options ?? {};
-  for (const [name, value] of [['timeoutMs', timeoutMs], ['intervalMs', intervalMs], ['maxIntervalMs', maxIntervalMs]] as const) {
-    if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-      return Promise.reject(new PayValidationError(`waitForResult ${name} must be a positive number of milliseconds`, [{ path: name, message: 'expected a positive number' }]));
-    }
+  const durations = { timeoutMs, intervalMs, maxIntervalMs };
+  for (const [name, value] of Object.entries(durations)) {
+    if (!(typeof value === 'number' && value > 0 && value < Infinity)) throw invalidArgument(`waitForResult ${name}`, name, 'a positive number of milliseconds');
   }
-  if (signal !== undefined && typeof signal?.addEventListener !== 'function') {
-    return Promise.reject(new PayValidationError('waitForResult signal must be an AbortSignal', [{ path: 'signal', message: 'expected an AbortSignal' }]));
-  }
+  if (signal !== undefined && typeof signal?.addEventListener !== 'function') throw invalidArgument('waitForResult signal', 'signal', 'an AbortSignal');
   const what = `waitForResult(${orderNo})`;
+  if (signal?.aborted) throw abortedError(what, signal.reason);
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortedError(what, signal.reason));
     // One controller stops everything: the in-flight request (which it aborts) and the polling loop.
     const controller = new AbortController();
     let lastError: unknown;

@@ -11,7 +11,7 @@
  */
 import { PayError } from '@payweave/core';
 import type { AppleBridgeRequest, AppleBridgeResult } from '../bridges';
-import { serverError } from '../errors';
+import { detailOf, serverError } from '../errors';
 import { createTransport, type AxiosLikeInstance, type FetchLike, type HeadersOption } from '../transport';
 
 /** A transaction as the merchant server verified it (`AppleTransaction` without `raw`). */
@@ -95,7 +95,7 @@ export function createAppleIap(options: AppleIapOptions): AppleIap {
         const appAccountToken = await iap.appAccountToken();
         result = await options.bridge({ productId, appAccountToken, ...(purchaseOptions.quantity ? { quantity: purchaseOptions.quantity } : {}) });
       } catch (cause) {
-        const error = PayError.isInstance(cause) ? cause : new PayError(`the StoreKit bridge failed: ${(cause as Error)?.message}`, { code: 'BRIDGE_FAILED', cause });
+        const error = PayError.isInstance(cause) ? cause : new PayError(`the StoreKit bridge failed: ${detailOf(cause)}`, { code: 'BRIDGE_FAILED', cause });
         return { status: 'failed', error };
       }
       if (result?.status === 'canceled' || result?.status === 'pending') return { status: result.status };

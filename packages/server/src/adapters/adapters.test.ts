@@ -71,4 +71,13 @@ describe('toFetchHandler', () => {
     expect(bad.status).toBe(400);
     expect((await pay.charges.retrieve('ORDER_1')).status).toBe('succeeded');
   });
+
+  it('answers a 204 acknowledgement (WeChat Pay v3) without a body, which Fetch forbids for 204', async () => {
+    const { pay, post, channel } = setup();
+    await post({ orderNo: 'ORDER_1', channel: 'alipay_qr' });
+    channel.acknowledge = (outcome) => (outcome.ok ? { status: 204, headers: {}, body: '' } : { status: 500, headers: {}, body: '{"code":"FAIL"}' });
+    const response = await toFetchHandler(pay, 'alipay')(new Request('https://shop.example/notify', { method: 'POST', body: fakeNotificationBody({ orderNo: 'ORDER_1', amount: 1999 }) }));
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+  });
 });

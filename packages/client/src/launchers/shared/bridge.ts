@@ -4,6 +4,7 @@
  */
 import { PayError, PayUnsupportedError, type Charge } from '@payweave/core';
 import type { NativeBridges } from '../../bridges';
+import { detailOf } from '../../errors';
 import { failed } from '../../result';
 import type { LaunchContext, LaunchResult } from '../../types';
 
@@ -29,7 +30,7 @@ export async function callBridge<K extends keyof NativeBridges, R>(
   try {
     return { ok: true, raw: await invoke(bridge.bind(context.bridges) as NonNullable<NativeBridges[K]>) };
   } catch (cause) {
-    const detail = cause instanceof Error ? `: ${cause.message}` : '';
-    return { ok: false, result: failed(charge, new PayError(`the native ${name} bridge failed${detail}`, { code: 'BRIDGE_FAILED', channel: charge.channel, cause })) };
+    const error = new PayError(`the native ${name} bridge failed: ${detailOf(cause)}`, { code: 'BRIDGE_FAILED', channel: charge.channel, cause });
+    return { ok: false, result: failed(charge, error) };
   }
 }
