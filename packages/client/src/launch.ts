@@ -22,7 +22,7 @@ export async function dispatchLaunch(
   launchers: readonly AnyLauncher[],
   charge: Charge,
   defaults: LaunchDefaults,
-  launchOptions: LaunchOptions = {},
+  launchOptions?: LaunchOptions,
 ): Promise<LaunchResult> {
   const { onNavigate = defaults.onNavigate, signal } = launchOptions ?? {};
   const channel = charge?.credential?.channel;
@@ -40,20 +40,13 @@ export async function dispatchLaunch(
   if (!launcher) {
     // The module to import: the generic `qr` and `redirect` ones, else the provider's (`alipay_app` -> alipay).
     const name = /_(qr|native)$/.test(channel) ? 'qr' : /_(page|wap)$/.test(channel) ? 'redirect' : channel.split('_')[0];
-    return failed(
-      charge,
-      new PayUnsupportedError(
-        `no launcher for channel '${channel}': import { ${name}Launcher } from '@payweave/client/${name}' and pass it in createPayClient({ launchers })`,
-        { code: 'LAUNCHER_MISSING', channel },
-      ),
-    );
+    const message = `no launcher for channel '${channel}': import { ${name}Launcher } from '@payweave/client/${name}' and pass it in createPayClient({ launchers })`;
+    return failed(charge, new PayUnsupportedError(message, { code: 'LAUNCHER_MISSING', channel }));
   }
   try {
     return await launcher.launch(charge, { bridges: defaults.bridges, document: globalThis.document, onNavigate, signal });
   } catch (error) {
-    return failed(
-      charge,
-      PayError.isInstance(error) ? error : new PayError(`the ${launcher.name} launcher failed: ${detailOf(error)}`, { code: 'LAUNCH_FAILED', channel, cause: error }),
-    );
+    const crash = PayError.isInstance(error) ? error : new PayError(`the ${launcher.name} launcher failed: ${detailOf(error)}`, { code: 'LAUNCH_FAILED', channel, cause: error });
+    return failed(charge, crash);
   }
 }
