@@ -3,7 +3,7 @@
  * one exactly; when its owner fixes it, the test fails: delete it here and its entry in support/contract.ts.
  */
 import { createPayServer } from '@payweave/server';
-import { apple } from '@payweave/server/apple';
+import { apple, createAppleRoutes } from '@payweave/server/apple';
 import { describe, expect, it } from 'vitest';
 import { assertPayError } from './support/contract';
 import { newSandbox, quietLogger, sandboxConfigs } from './support/fixtures';
@@ -21,5 +21,23 @@ describe('known open (owned by the apple helper)', () => {
     // assertPayError tolerates the known signature; check the raw contract here.
     expect((error as { type?: string }).type).toMatch(/^Pay/);
     assertPayError(error, 'apple.getTransactionInfo with a null error body');
+  });
+
+  it.fails('createAppleRoutes with an onError that is not a function answers (or refuses when mounted), never rejects', async () => {
+    const pay = createPayServer({ channels: [apple(sandboxConfigs(newSandbox()).apple)], logger: quietLogger() });
+    let routes: ((request: Request) => Promise<Response>) | undefined;
+    try {
+      routes = createAppleRoutes(pay.apple, {
+        accountId: () => {
+          throw new Error('session store down');
+        },
+        onError: 5 as never,
+      });
+    } catch (error) {
+      assertPayError(error, 'createAppleRoutes with onError: 5');
+      return;
+    }
+    const response = await routes(new Request('https://shop.test/api/apple/app-account-token')).catch((e: unknown) => e);
+    expect(response).toBeInstanceOf(Response);
   });
 });

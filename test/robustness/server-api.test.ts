@@ -68,7 +68,8 @@ describe('pay.charges', () => {
       fc.asyncProperty(chargeInputArb, async (input) => {
         await expectAsyncContract(() => pay.charges.create(input as never), `charges.create(${describeInput(input)})`, secrets);
       }),
-      { numRuns: RUNS },
+      // Half the inputs reach a gateway round trip (signing, the emulator, verification): fewer runs keep it fast.
+      { numRuns: Math.ceil(RUNS / 2) },
     );
   });
 
@@ -77,7 +78,7 @@ describe('pay.charges', () => {
       fc.asyncProperty(orderNoArg, retrieveOptionsArb, async (orderNo, options) => {
         await expectAsyncContract(() => pay.charges.retrieve(orderNo as string, options as never), `charges.retrieve(${describeInput(orderNo)}, ${describeInput(options)})`, secrets);
       }),
-      { numRuns: RUNS },
+      { numRuns: Math.ceil(RUNS / 2) },
     );
   });
 

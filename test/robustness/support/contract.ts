@@ -111,10 +111,11 @@ export async function expectAsyncContract<T>(run: () => Promise<T>, where: strin
   return expectContract(() => promise, where, secrets, ms);
 }
 
-/** A short, printable description of an input for failure messages. */
+/** A short, printable description of an input for failure messages (long strings cut before serialising). */
 export function describeInput(value: unknown): string {
   try {
-    const text = safeJson(value) ?? String(value);
+    const cut = (_key: string, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}...(${v.length})` : v);
+    const text = JSON.stringify(value, cut) ?? String(value);
     return text.length > 200 ? `${text.slice(0, 200)}...` : text;
   } catch {
     return Object.prototype.toString.call(value);
