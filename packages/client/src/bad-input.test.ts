@@ -44,6 +44,13 @@ describe('client methods reject bad arguments with a PayValidationError (never t
   });
 });
 
+describe('the headers option', () => {
+  it('a headers function that throws is reported as CLIENT_HEADERS_FAILED, not as what it threw', async () => {
+    const throwing = createPayClient({ endpoint: '/api/pay', http: answering(200, {}), headers: () => { throw new TypeError('token refresh failed'); } });
+    await expect(throwing.createCharge({ orderNo: 'O', channel: 'alipay_qr' })).rejects.toMatchObject({ code: 'CLIENT_HEADERS_FAILED' });
+  });
+});
+
 describe('client errors', () => {
   it('a failure whose message is not text still makes a PayConnectionError', () => {
     expect(connectionError('GET /x', { message: Symbol('m') })).toBeInstanceOf(PayConnectionError);

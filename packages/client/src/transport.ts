@@ -3,7 +3,7 @@
  * that its interceptors (auth headers, logging, token refresh) and baseURL apply. axios is never imported: an
  * instance is recognised by its shape.
  */
-import { PayConfigError } from '@payweave/core';
+import { PayConfigError, PayError } from '@payweave/core';
 import { abortedError, connectionError } from './errors';
 
 /** The `fetch` signature the client needs (the platform's, or a polyfill's). */
@@ -58,11 +58,14 @@ export function createTransport(http: FetchLike | AxiosLikeInstance | undefined,
     if (!axios && typeof fetchFn !== 'function') {
       throw new PayConfigError('no global fetch here: pass createPayClient({ http }), a fetch function or an AxiosInstance', { code: 'CLIENT_HTTP_MISSING' });
     }
-    const requestHeaders = {
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(typeof headers === 'function' ? await headers() : headers),
-    };
+    let extra: Record<string, string> | undefined;
+    try {
+      extra = typeof headers === 'function' ? await headers() : headers;
+    } catch (cause) {
+      // The app's own hook (a token refresh...) failed: report it as such, not as whatever it threw.
+      throw new PayError('the headers option of createPayClient threw; no request was sent', { code: 'CLIENT_HEADERS_FAILED', isRetryable: true, cause });
+    }
+    const requestHeaders = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extra };
     let response: TransportResponse;
     try {
       response = axios

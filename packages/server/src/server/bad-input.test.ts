@@ -69,3 +69,12 @@ describe('providers and pay.apple', () => {
     expect(() => pay.apple.appAccountToken('a')).toThrow(/apple\(/);
   });
 });
+
+describe('reconcilePending', () => {
+  it('null options mean the defaults; an olderThan past any date or a bad limit is a PayValidationError', async () => {
+    const pay = server({});
+    await expect(pay.reconcilePending(null as never)).resolves.toMatchObject({ checked: 0 });
+    await expect(pay.reconcilePending({ olderThan: Number.MAX_VALUE })).rejects.toBeInstanceOf(PayValidationError);
+    await expect(pay.reconcilePending({ limit: 'ten' as never })).rejects.toBeInstanceOf(PayValidationError);
+  });
+});

@@ -34,6 +34,8 @@ export interface ReconcileReport {
 const asPayError = (error: unknown, message: string): PayError =>
   PayError.isInstance(error) ? error : new PayError(message, { code: 'INTERNAL_ERROR', cause: error });
 
+const CENTURY_MS = 100 * 365 * 24 * 3600 * 1000;
+
 export function createReconciler(charges: ChargesApi, store: PaymentStore, clock: () => number, lifecycle: Lifecycle) {
   /** Run onEvent again for the events left undelivered (their lease expired), through the same lifecycle. */
   const redeliver = async (report: ReconcileReport, limit: number) => {
@@ -49,13 +51,14 @@ export function createReconciler(charges: ChargesApi, store: PaymentStore, clock
   };
 
   return async function reconcilePending(options: ReconcileOptions = {}): Promise<ReconcileReport> {
-    const olderThan = options.olderThan ?? 60_000;
-    const concurrency = options.concurrency ?? 4;
-    if (!Number.isFinite(olderThan) || olderThan < 0 || !Number.isInteger(concurrency) || concurrency < 1) {
-      throw new PayValidationError('reconcilePending expects { olderThan: ms >= 0, concurrency: integer >= 1 }', [{ path: '(root)', message: 'invalid options' }]);
+    const { olderThan = 60_000, concurrency = 4, limit = 500 } = options ?? {};
+    // olderThan at most a century: a larger one would put the cut-off before any representable date.
+    const valid = Number.isFinite(olderThan) && olderThan >= 0 && olderThan <= CENTURY_MS && Number.isInteger(concurrency) && concurrency >= 1 && Number.isInteger(limit) && limit >= 1;
+    if (!valid) {
+      throw new PayValidationError('reconcilePending expects { olderThan: ms from 0 to a century, concurrency: integer >= 1, limit: integer >= 1 }', [{ path: '(root)', message: 'invalid options' }]);
     }
     const now = clock();
-    const pending = await store.listCharges({ status: 'pending', createdBefore: new Date(now - olderThan).toISOString(), limit: options.limit ?? 500 });
+    const pending = await store.listCharges({ status: 'pending', createdBefore: new Date(now - olderThan).toISOString(), limit });
     const report: ReconcileReport = { checked: pending.length, succeeded: [], closed: [], failed: [], stillPending: [], redelivered: [], errors: [] };
     let next = 0;
     const worker = async () => {
@@ -72,7 +75,7 @@ export function createReconciler(charges: ChargesApi, store: PaymentStore, clock
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
-    await redeliver(report, options.limit ?? 500);
+    await redeliver(report, limit);
     return report;
   };
 }
