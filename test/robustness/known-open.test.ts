@@ -1,6 +1,6 @@
 /**
- * Failures found by the robustness suite whose fix belongs to another helper's folder. Each `it.fails` reproduces
- * one exactly; when its owner fixes it, the test fails: delete it here and its entry in support/contract.ts.
+ * Regressions for failures the robustness suite found in the Apple channel (fixed): a JSON `null` error body from
+ * the App Store Server API, and createAppleRoutes given an onError that is not a function.
  */
 import { createPayServer } from '@payweave/server';
 import { apple, createAppleRoutes } from '@payweave/server/apple';
@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { assertPayError } from './support/contract';
 import { newSandbox, quietLogger, sandboxConfigs } from './support/fixtures';
 
-describe('known open (owned by the apple helper)', () => {
-  it.fails('apple Server API answering a JSON null error body is a PayError, not a TypeError', async () => {
+describe('apple robustness regressions', () => {
+  it('apple Server API answering a JSON null error body is a PayError, not a TypeError', async () => {
     const text = 'null';
     const pay = createPayServer({
       channels: [apple({ ...sandboxConfigs(newSandbox()).apple, environment: 'Production' })],
@@ -23,7 +23,7 @@ describe('known open (owned by the apple helper)', () => {
     assertPayError(error, 'apple.getTransactionInfo with a null error body');
   });
 
-  it.fails('createAppleRoutes with an onError that is not a function answers (or refuses when mounted), never rejects', async () => {
+  it('createAppleRoutes with an onError that is not a function answers (or refuses when mounted), never rejects', async () => {
     const pay = createPayServer({ channels: [apple(sandboxConfigs(newSandbox()).apple)], logger: quietLogger() });
     let routes: ((request: Request) => Promise<Response>) | undefined;
     try {

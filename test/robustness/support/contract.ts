@@ -43,16 +43,10 @@ function safeJson(value: unknown): string {
 }
 
 /**
- * Failures this suite found whose fix belongs to a folder another helper owns (see the issue-2 report). Each is
- * matched by its exact signature and pinned by an `it.fails` test in known-open.test.ts, which starts failing (so
- * that the entry is removed here) once the owner fixes it.
+ * Known failures tolerated while their fix is pending, each matched by its exact signature and pinned by an
+ * `it.fails` test. None are open now (the last two were fixed; see known-open.test.ts).
  */
-export const KNOWN_OPEN: readonly { id: string; matches(error: unknown): boolean }[] = [
-  {
-    id: 'apple Server API: a JSON `null` error body (server-api.ts apiError reads body.errorCode of null)',
-    matches: (error) => error instanceof TypeError && /reading 'errorCode'/.test(error.message) && /channels\/apple\/actions\/server-api\.ts/.test(error.stack ?? ''),
-  },
-];
+export const KNOWN_OPEN: readonly { id: string; matches(error: unknown): boolean }[] = [];
 
 /** Assert `error` meets the contract; `where` names the call in the failure message. */
 export function assertPayError(error: unknown, where: string, secrets?: SecretRegistry): asserts error is PayError {

@@ -51,8 +51,16 @@ function failure(error: unknown): Response {
 
 /** Serve `pay.apple` to apps: `createAppleRoutes(pay.apple, { accountId: (request) => session(request)?.userId })`. */
 export function createAppleRoutes(apple: AppleCapability, options: AppleRoutesOptions): (request: Request) => Promise<Response> {
+  if (typeof apple?.appAccountToken !== 'function' || typeof apple.verifyTransaction !== 'function') {
+    throw new PayValidationError('createAppleRoutes needs pay.apple (from createPayServer with an apple() channel) as its first argument', [
+      { path: 'apple', message: 'expected pay.apple' },
+    ]);
+  }
   if (typeof options?.accountId !== 'function') {
     throw new PayValidationError('createAppleRoutes needs accountId(request) returning the signed-in account', [{ path: 'accountId', message: 'expected a function' }]);
+  }
+  if (options.onError !== undefined && typeof options.onError !== 'function') {
+    throw new PayValidationError('createAppleRoutes onError must be a function (error) => void when given', [{ path: 'onError', message: 'expected a function' }]);
   }
   return async (request) => {
     try {

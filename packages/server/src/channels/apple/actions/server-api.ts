@@ -21,7 +21,9 @@ export interface ServerApiClient {
 function apiError(status: number, text: string, endpoint: Endpoint): Error {
   let body: { errorCode?: unknown; errorMessage?: unknown } = {};
   try {
-    body = JSON.parse(text) as typeof body;
+    const parsed: unknown = JSON.parse(text);
+    // Only an object carries errorCode/errorMessage; `null`, numbers and arrays keep the status only.
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as typeof body;
   } catch {
     // not JSON: keep the status only
   }
