@@ -3,6 +3,7 @@ import { PayError } from '@payweave/core';
 import { describe, expect, it } from 'vitest';
 import * as V from './__fixtures__/vectors';
 import { MAX_FORM_LENGTH, parseForm } from './form';
+import { receivedSignBytes } from './sign';
 
 // "测试" in GBK: B2 E2 CA D4 (GB 2312 code points 3562 and 4252).
 const GBK_TEST = [0xb2, 0xe2, 0xca, 0xd4];
@@ -67,5 +68,30 @@ describe('parseForm', () => {
         }
       }),
     );
+  });
+
+  it('text and byte bodies give the same fields and signed bytes, including the edge cases of the text shortcut', () => {
+    const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    // Expected signed bytes as hex, written from the byte rules (not from this code).
+    const cases: Array<[string, Record<string, string>, string]> = [
+      // A leading BOM is dropped from the text but stays in the signed bytes.
+      ['b=%EF%BB%BFx&a=1', { a: '1', b: 'x' }, '613d3126623defbbbf78'],
+      ['b=\uFEFFx&a=1', { a: '1', b: 'x' }, '613d3126623defbbbf78'],
+      // A stray `%` stays literal (decodeURIComponent would throw on it).
+      ['a=100%&b=%zz+1', { a: '100%', b: '%zz 1' }, '613d3130302526623d257a7a2031'],
+      // Charset named in any case, `+` as space, escapes of non-ASCII text.
+      ['charset=UTF-8&s=%E6%B5%8B+t', { charset: 'UTF-8', s: '测 t' }, '636861727365743d5554462d3826733de6b58b2074'],
+    ];
+    for (const [body, expected, signedHex] of cases) {
+      for (const input of [body, new TextEncoder().encode(body)]) {
+        const form = parseForm(input);
+        expect(Object.fromEntries(form.fields)).toEqual(expected);
+        expect(hex(receivedSignBytes(form, 'with-sign-type'))).toBe(signedHex);
+      }
+    }
+  });
+
+  it('reads a text body with a lone surrogate like its UTF-8 encoding (U+FFFD)', () => {
+    expect(parseForm('a=x\uD800').fields.get('a')).toBe('x\uFFFD');
   });
 });

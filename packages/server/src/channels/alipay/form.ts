@@ -21,7 +21,8 @@ export type FormFields = Map<string, string>;
 /** A decoded form and, per field, the percent-decoded bytes in the message charset: what Alipay actually signed. */
 export interface ParsedForm {
   fields: FormFields;
-  bytes: Map<string, { key: Uint8Array; value: Uint8Array }>;
+  /** Null when each field's UTF-8 encoding is exactly its received bytes (a UTF-8 message read from text). */
+  bytes: Map<string, { key: Uint8Array; value: Uint8Array }> | null;
   /** WHATWG label of the message charset (`utf-8`, `gbk`, `gb18030`). */
   charset: string;
 }
@@ -86,6 +87,49 @@ function asciiValue(bytes: Uint8Array): string {
   return String.fromCharCode(...unescapeBytes(bytes).subarray(0, 64));
 }
 
+/** One form token of a UTF-8 text body as text; undefined when only the byte decoder can tell (stray `%`, bad UTF-8, BOM). */
+function decodeTextToken(token: string): string | undefined {
+  const spaced = token.indexOf('+') < 0 ? token : token.replace(/\+/g, ' ');
+  let text = spaced;
+  if (spaced.indexOf('%') >= 0) {
+    try {
+      text = decodeURIComponent(spaced);
+    } catch {
+      return undefined;
+    }
+  }
+  // TextDecoder drops a leading BOM from the text but the signed bytes keep it: leave that case to the byte path.
+  return text.charCodeAt(0) === 0xfeff ? undefined : text;
+}
+
+/**
+ * The common case without a byte round trip: a text body of a UTF-8 message, decoded with string operations. Returns
+ * undefined whenever the result could differ from the byte path (surrogates, a stray `%`, bytes that are not UTF-8,
+ * a leading BOM, a repeated name, another or unreadable charset): the byte path then decides, or throws its error.
+ */
+function parseUtf8Text(body: string): ParsedForm | undefined {
+  if (/[\uD800-\uDFFF]/.test(body)) return undefined; // TextEncoder would turn lone surrogates into U+FFFD
+  const fields: FormFields = new Map();
+  let start = 0;
+  while (start <= body.length) {
+    let end = body.indexOf('&', start);
+    if (end < 0) end = body.length;
+    if (end > start) {
+      const eq = body.indexOf('=', start);
+      const hasValue = eq >= 0 && eq < end;
+      const key = decodeTextToken(body.slice(start, hasValue ? eq : end));
+      const value = hasValue ? decodeTextToken(body.slice(eq + 1, end)) : '';
+      if (key === undefined || value === undefined || fields.has(key)) return undefined;
+      fields.set(key, value);
+    }
+    start = end + 1;
+  }
+  const charset = fields.get('charset');
+  // eslint-disable-next-line no-control-regex
+  if (charset !== undefined && (charset.length > 64 || /[^\x00-\x7f]/.test(charset) || charsetLabel(charset) !== 'utf-8')) return undefined;
+  return { fields, bytes: null, charset: 'utf-8' };
+}
+
 /**
  * Decode a form body once, in the charset named by its `charset` field, keeping each field's bytes for verification
  * (Java's `content.getBytes(charset)`: a GBK message is signed over GBK bytes, which no portable encoder can rebuild
@@ -94,6 +138,8 @@ function asciiValue(bytes: Uint8Array): string {
  */
 export function parseForm(body: string | Uint8Array): ParsedForm {
   if (body.length > MAX_FORM_LENGTH) throw invalid(`form body is larger than ${MAX_FORM_LENGTH} bytes: not an Alipay message`);
+  const text = typeof body === 'string' ? parseUtf8Text(body) : undefined;
+  if (text) return text;
   // '&', '=', '%' and '+' never occur inside a UTF-8 or GBK multi-byte character, so splitting bytes is safe.
   const pairs = splitPairs(typeof body === 'string' ? new TextEncoder().encode(body) : body);
   const charsetField = pairs.find(([key]) => asciiValue(key) === 'charset');

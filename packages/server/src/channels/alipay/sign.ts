@@ -18,10 +18,13 @@ export function hashOf(signType: AlipaySignType): RsaHash {
   return signType === 'RSA' ? 'SHA-1' : 'SHA-256';
 }
 
+/** UTF-16 code unit order, as Java's String.compareTo. */
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Sort by key (UTF-16 code units, as Java's String.compareTo) and join raw, unescaped `key=value` pairs with `&`. */
 function joinSorted(entries: Array<[string, string]>): string {
   return entries
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byKey(a, b))
     .map(([key, value]) => `${key}=${value}`)
     .join('&');
 }
@@ -45,7 +48,19 @@ const isSigned = (rule: ReceivedSignRule) => (key: string) => key !== 'sign' && 
 
 /** String-to-sign of a received message: every field (empty ones too) except `sign` and, per `rule`, `sign_type`. */
 export function receivedSignContent(fields: ReadonlyMap<string, string>, rule: ReceivedSignRule): string {
-  return joinSorted([...fields].filter(([key]) => isSigned(rule)(key)));
+  const signed = isSigned(rule);
+  const keys: string[] = [];
+  fields.forEach((_, key) => {
+    if (signed(key)) keys.push(key);
+  });
+  keys.sort(byKey);
+  // Keys are unique (a Map), so this is joinSorted without building and sorting [key, value] pairs.
+  let content = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    content += `${i === 0 ? '' : '&'}${key}=${fields.get(key) as string}`;
+  }
+  return content;
 }
 
 /**
@@ -53,10 +68,12 @@ export function receivedSignContent(fields: ReadonlyMap<string, string>, rule: R
  * their decoded text). For a UTF-8 message this equals `utf8(receivedSignContent(...))`.
  */
 export function receivedSignBytes(form: ParsedForm, rule: ReceivedSignRule): Uint8Array {
-  const keys = [...form.fields.keys()].filter(isSigned(rule)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (form.bytes === null) return utf8(receivedSignContent(form.fields, rule)); // one encode instead of per-field copies
+  const { bytes } = form;
+  const keys = [...form.fields.keys()].filter(isSigned(rule)).sort(byKey);
   const parts: Uint8Array[] = [];
   keys.forEach((key, index) => {
-    const field = form.bytes.get(key) as { key: Uint8Array; value: Uint8Array };
+    const field = bytes.get(key) as { key: Uint8Array; value: Uint8Array };
     parts.push(index === 0 ? EMPTY : AMPERSAND, field.key, EQUALS, field.value);
   });
   return concatBytes(...parts);

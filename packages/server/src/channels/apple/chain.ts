@@ -78,9 +78,32 @@ async function verifyChainUncached(crypto: CryptoProvider, roots: readonly Certi
   };
 }
 
+/** The cache key of an x5c (computed once per x5c array: decoded headers are cached, so the array recurs). */
+const chainKeys = new WeakMap<readonly string[], string>();
+
+function chainKey(x5c: readonly [string, string, string]): string {
+  let key = chainKeys.get(x5c);
+  if (key === undefined) {
+    // The exact leaf and intermediate strings ('.' never occurs in base64, so the key is unambiguous). x5c[2] plays no
+    // part in the verification, so it is not part of the key either: varying it cannot evict good chains.
+    key = `${x5c[0]}.${x5c[1]}`;
+    chainKeys.set(x5c, key);
+  }
+  return key;
+}
+
+function checkValidity(chain: VerifiedChain, effectiveDate: number): EcPublicKeyHandle {
+  if (effectiveDate < chain.validFrom || effectiveDate > chain.validUntil) {
+    throw jwsError('INVALID_CERTIFICATE', `the x5c chain was not valid at the payload's signedDate ${new Date(effectiveDate).toISOString()}`);
+  }
+  return chain.leafKey;
+}
+
 /** Verifies x5c chains against fixed roots, caching successes (least recently used first out). */
 export class ChainVerifier {
   private readonly cache = new Map<string, Promise<VerifiedChain>>();
+  /** Chains whose verification has finished, so a warm lookup needs no await. */
+  private readonly settled = new Map<string, VerifiedChain>();
 
   constructor(
     private readonly crypto: CryptoProvider,
@@ -88,25 +111,44 @@ export class ChainVerifier {
     private readonly cacheSize = CHAIN_CACHE_SIZE,
   ) {}
 
+  /**
+   * The leaf key of an already verified chain valid at `effectiveDate`, synchronously; undefined when the chain is
+   * not verified yet (then call `leafKey`). Throws `PaySignatureError` when the chain was not valid at that date.
+   */
+  cachedLeafKey(x5c: readonly [string, string, string], effectiveDate: number): EcPublicKeyHandle | undefined {
+    const key = chainKey(x5c);
+    const chain = this.settled.get(key);
+    if (!chain) return undefined;
+    this.touch(key, this.cache.get(key) as Promise<VerifiedChain>);
+    return checkValidity(chain, effectiveDate);
+  }
+
   /** The leaf key of a chain valid at `effectiveDate` (epoch ms); throws `PaySignatureError`. */
   async leafKey(x5c: readonly [string, string, string], effectiveDate: number): Promise<EcPublicKeyHandle> {
-    // The exact leaf and intermediate strings ('.' never occurs in base64, so the key is unambiguous). x5c[2] plays no
-    // part in the verification, so it is not part of the key either: varying it cannot evict good chains.
-    const key = `${x5c[0]}.${x5c[1]}`;
+    const key = chainKey(x5c);
     let pending = this.cache.get(key);
-    if (pending) {
-      this.cache.delete(key);
-    } else {
+    if (!pending) {
       pending = verifyChainUncached(this.crypto, this.roots, x5c);
-      pending.catch(() => this.cache.delete(key));
+      pending.then(
+        (chain) => {
+          if (this.cache.get(key) === pending) this.settled.set(key, chain);
+        },
+        () => this.cache.delete(key),
+      );
     }
+    this.touch(key, pending);
+    return checkValidity(await pending, effectiveDate);
+  }
+
+  /** Mark `key` most recently used, evicting the least recently used chain beyond the cache size. */
+  private touch(key: string, pending: Promise<VerifiedChain>): void {
+    this.cache.delete(key);
     this.cache.set(key, pending);
-    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
-    const chain = await pending;
-    if (effectiveDate < chain.validFrom || effectiveDate > chain.validUntil) {
-      throw jwsError('INVALID_CERTIFICATE', `the x5c chain was not valid at the payload's signedDate ${new Date(effectiveDate).toISOString()}`);
+    if (this.cache.size > this.cacheSize) {
+      const oldest = this.cache.keys().next().value as string;
+      this.cache.delete(oldest);
+      this.settled.delete(oldest);
     }
-    return chain.leafKey;
   }
 
   /** Number of cached chains (for tests and diagnostics). */

@@ -68,6 +68,29 @@ describe('decodeJws', () => {
     const variant = sig.slice(0, -1) + 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[sibling];
     expect(codeOf(() => decodeJws(`${parts[0]}.${parts[1]}.${variant}`))).toBe('JWS_MALFORMED');
   });
+
+  it('refuses a payload segment whose last character carries non-zero spare bits (lengths 4n+2 and 4n+3)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const seen = new Set<number>();
+    for (let pad = 0; seen.size < 2 && pad < 8; pad++) {
+      const canonical = segment({ ...payload, pad: 'x'.repeat(pad) });
+      const rest = canonical.length % 4;
+      if (rest === 0 || seen.has(rest)) continue;
+      seen.add(rest);
+      expect(decodeJws(`${parts[0]}.${canonical}.${parts[2]}`).payload).toMatchObject({ pad: 'x'.repeat(pad) });
+      // Flipping the lowest bit of the last character changes only a spare bit: same bytes, different string.
+      const variant = canonical.slice(0, -1) + alphabet[alphabet.indexOf(canonical[canonical.length - 1]!) ^ 1]!;
+      expect(codeOf(() => decodeJws(`${parts[0]}.${variant}.${parts[2]}`))).toBe('JWS_MALFORMED');
+    }
+    expect([...seen].sort()).toEqual([2, 3]);
+  });
+
+  it('decodes a header again after it was seen: the same header keeps giving the same x5c, an altered one is refused', () => {
+    expect(decodeJws(V.P1_TEST_NOTIFICATION).x5c).toEqual(x5c);
+    expect(decodeJws(V.P1_TEST_NOTIFICATION).x5c).toEqual(x5c);
+    expect(codeOf(() => decodeJws(withHeader({ ...header, alg: 'HS256' })))).toBe('JWS_ALGORITHM_UNSUPPORTED');
+    expect(codeOf(() => decodeJws(withHeader({ ...header, alg: 'HS256' })))).toBe('JWS_ALGORITHM_UNSUPPORTED');
+  });
 });
 
 describe('fuzzed JWS input gives typed errors, never crashes', () => {

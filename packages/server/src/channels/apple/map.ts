@@ -6,7 +6,7 @@
 import { PayValidationError, toPayIssues, type PaymentEvent } from '@payweave/core';
 import type * as z from 'zod';
 import { canonicalUuid } from './account-token';
-import { JwsTransactionSchema, ReceiptEntrySchema, type ReceiptEntry } from './schemas';
+import { isJwsTransaction, JwsTransactionSchema, ReceiptEntrySchema, type ReceiptEntry } from './schemas';
 import type { AppleEnvironment, AppleOwnership, AppleProductType, AppleTransaction } from './types';
 
 const PRODUCT_TYPES = new Set<string>(['Auto-Renewable Subscription', 'Non-Consumable', 'Consumable', 'Non-Renewing Subscription']);
@@ -26,7 +26,7 @@ function parseLenient<S extends z.ZodType>(schema: S, value: unknown, what: stri
 
 /** A verified StoreKit 2 transaction payload as an `AppleTransaction` (ownership decided by the caller). */
 export function transactionFromJws(payload: Record<string, unknown>, environment: AppleEnvironment, ownership: AppleOwnership): AppleTransaction {
-  const tx = parseLenient(JwsTransactionSchema, payload, 'transaction');
+  const tx = isJwsTransaction(payload) ? payload : parseLenient(JwsTransactionSchema, payload, 'transaction');
   const token = canonicalUuid(tx.appAccountToken);
   const expiresDate = iso(tx.expiresDate);
   const revocationDate = iso(tx.revocationDate);

@@ -27,6 +27,34 @@ export const JwsTransactionSchema = z.looseObject({
 });
 export type JwsTransaction = z.infer<typeof JwsTransactionSchema>;
 
+const isEpochMs = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
+const isNonEmptyString = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+
+/**
+ * The checks of `JwsTransactionSchema` by hand, for the verification hot path: true exactly when the schema would
+ * accept `value` (callers parse with the schema when this is false, to get its issues).
+ */
+export function isJwsTransaction(value: unknown): value is JwsTransaction {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const tx = value as Record<string, unknown>;
+  return (
+    isNonEmptyString(tx.transactionId) &&
+    isNonEmptyString(tx.originalTransactionId) &&
+    isNonEmptyString(tx.bundleId) &&
+    isNonEmptyString(tx.productId) &&
+    typeof tx.environment === 'string' &&
+    isEpochMs(tx.purchaseDate) &&
+    isEpochMs(tx.signedDate) &&
+    (tx.expiresDate === undefined || isEpochMs(tx.expiresDate)) &&
+    (tx.revocationDate === undefined || isEpochMs(tx.revocationDate)) &&
+    isOptionalString(tx.appAccountToken) &&
+    (tx.quantity === undefined || (Number.isSafeInteger(tx.quantity) && (tx.quantity as number) > 0)) &&
+    isOptionalString(tx.type) &&
+    isOptionalString(tx.transactionReason)
+  );
+}
+
 /** The fields every signed payload must carry for the chain and environment checks. */
 export const SignedPayloadBaseSchema = z.looseObject({
   signedDate: epochMs,

@@ -44,8 +44,14 @@ export class SignedDataVerifier {
     const decoded = decodeJws(jws);
     const signedDate = decoded.payload.signedDate;
     const effectiveDate = typeof signedDate === 'number' && Number.isFinite(signedDate) ? signedDate : this.options.clock();
-    const key = await this.chains.leafKey(decoded.x5c, effectiveDate);
-    const ok = await this.crypto.ecdsaP256Verify(key, decoded.signingInput, decoded.signature).catch(() => false);
+    // Warm chains resolve synchronously: only the signature verify itself is awaited.
+    const key = this.chains.cachedLeafKey(decoded.x5c, effectiveDate) ?? (await this.chains.leafKey(decoded.x5c, effectiveDate));
+    let ok: boolean;
+    try {
+      ok = await this.crypto.ecdsaP256Verify(key, decoded.signingInput, decoded.signature);
+    } catch {
+      ok = false;
+    }
     if (!ok) throw jwsError('SIGNATURE_INVALID', 'the JWS signature does not verify under its x5c leaf certificate');
     return decoded.payload;
   }

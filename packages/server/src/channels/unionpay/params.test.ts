@@ -48,4 +48,13 @@ describe('parseFormBody (notifications)', () => {
     );
     fc.assert(fc.property(fc.string(), (text) => void parseFormBody(text)));
   });
+
+  it('keeps a `__proto__` field as plain data in both parsers', () => {
+    for (const fields of [parseFormBody('__proto__=x&a=1'), parseResponseText('__proto__=x&a=1')]) {
+      expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toBe('x');
+      expect(Object.keys(fields ?? {})).toEqual(['__proto__', 'a']);
+    }
+    expect(parseFormBody('__proto__=x&__proto__=y')).toBeNull();
+  });
 });

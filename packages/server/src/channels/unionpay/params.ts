@@ -16,7 +16,9 @@ export function encodeForm(fields: Fields): string {
 
 function addField(out: Fields, key: string, value: string): boolean {
   if (key === '' || Object.prototype.hasOwnProperty.call(out, key)) return false; // a repeated key is ambiguous
-  out[key] = value;
+  // A plain object built directly (no null-prototype copy): `__proto__` must stay a data field, not the prototype.
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
   return true;
 }
 
@@ -25,7 +27,7 @@ function addField(out: Fields, key: string, value: string): boolean {
  * such a message (unbalanced braces, a part without `=`, a repeated key).
  */
 export function parseResponseText(text: string): Fields | null {
-  const out: Fields = Object.create(null) as Fields;
+  const out: Fields = {};
   let depth = 0;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -42,21 +44,33 @@ export function parseResponseText(text: string): Fields | null {
       if (eq <= 0 || !addField(out, part.slice(0, eq), part.slice(eq + 1))) return null;
     }
   }
-  return depth === 0 ? { ...out } : null;
+  return depth === 0 ? out : null;
 }
 
+/** Tokens at least this long (the signPubKeyCert PEM, about 2 KB) are remembered: the same one comes every time. */
+const REMEMBERED_LENGTH = 512;
+let remembered: { raw: string; decoded: string } | undefined;
+
 function formDecode(text: string): string | null {
+  // Most tokens (keys, codes, amounts, times) have nothing to decode: no regex, no decodeURIComponent for them.
+  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return text;
+  // Comparing the certificate with the last one costs far less than decoding it again (and returning the same string
+  // lets the verifier's certificate cache reuse its hash).
+  if (remembered !== undefined && remembered.raw === text) return remembered.decoded;
+  let decoded: string;
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
+    decoded = decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
     return null;
   }
+  if (text.length >= REMEMBERED_LENGTH) remembered = { raw: text, decoded };
+  return decoded;
 }
 
 /** Parse a form-urlencoded notification body; null when malformed (bad `%` escape, repeated key, no fields). */
 export function parseFormBody(text: string): Fields | null {
-  const out: Fields = Object.create(null) as Fields;
-  const trimmed = text.replace(/^\s+|\s+$/g, '');
+  const out: Fields = {};
+  const trimmed = text.trim();
   if (trimmed === '') return null;
   for (const part of trimmed.split('&')) {
     if (part === '') continue;
@@ -65,5 +79,5 @@ export function parseFormBody(text: string): Fields | null {
     const value = formDecode(eq < 0 ? '' : part.slice(eq + 1));
     if (key === null || value === null || !addField(out, key, value)) return null;
   }
-  return Object.keys(out).length > 0 ? { ...out } : null;
+  return Object.keys(out).length > 0 ? out : null;
 }

@@ -71,22 +71,31 @@ async function establishSigner(trust: SignerTrust, pem: string): Promise<Trusted
 
 /** Build a verifier with its own cache of trusted signing certificates. */
 export function createMessageVerifier(trust: SignerTrust): MessageVerifier {
-  const cache = new Map<string, Promise<TrustedSigner>>();
+  // Each entry keeps its promise (shared by concurrent first uses) and, once trusted, the signer itself, so a warm
+  // verification reads it synchronously instead of awaiting a settled promise.
+  const cache = new Map<string, { pending: Promise<TrustedSigner>; signer?: TrustedSigner }>();
 
-  const signerFor = (pem: string): Promise<TrustedSigner> => {
-    let entry = cache.get(pem);
-    if (!entry) {
-      entry = establishSigner(trust, pem);
-      entry.catch(() => cache.delete(pem)); // only trusted certificates stay cached
-      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-      cache.set(pem, entry);
-    }
-    return entry;
+  const signerFor = (pem: string): TrustedSigner | Promise<TrustedSigner> => {
+    const cached = cache.get(pem);
+    if (cached) return cached.signer ?? cached.pending;
+    const entry: { pending: Promise<TrustedSigner>; signer?: TrustedSigner } = { pending: establishSigner(trust, pem) };
+    entry.pending.then(
+      (signer) => {
+        entry.signer = signer;
+      },
+      () => {
+        if (cache.get(pem) === entry) cache.delete(pem); // only trusted certificates stay cached
+      },
+    );
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(pem, entry);
+    return entry.pending;
   };
 
-  const assertValidNow = (certificates: Certificate[]) => {
+  const assertValidNow = (signerCert: Certificate, chain: boolean) => {
     const now = new Date(trust.clock());
-    if (!certificates.every((certificate) => isValidAt(certificate, now))) {
+    const valid = isValidAt(signerCert, now) && (!chain || (isValidAt(trust.middleCert, now) && isValidAt(trust.rootCert, now)));
+    if (!valid) {
       throw refuse('CERTIFICATE_EXPIRED', 'UnionPay message: a certificate of its chain is expired or not yet valid; check the server clock');
     }
   };
@@ -102,11 +111,12 @@ export function createMessageVerifier(trust: SignerTrust): MessageVerifier {
         throw refuse('VERIFY_CERT_UNAVAILABLE', 'UnionPay 5.0.0 message: configure verifyCert (acp_*_verify_sign.cer with this certId) to verify it');
       }
       signer = trust.legacy;
-      assertValidNow([signer.certificate]);
+      assertValidNow(signer.certificate, false);
     } else {
       if (!fields.signPubKeyCert) throw refuse('CERTIFICATE_MISSING', 'UnionPay message has no signPubKeyCert: it cannot be verified');
-      signer = await signerFor(fields.signPubKeyCert);
-      assertValidNow([signer.certificate, trust.middleCert, trust.rootCert]);
+      const found = signerFor(fields.signPubKeyCert);
+      signer = 'key' in found ? found : await found;
+      assertValidNow(signer.certificate, true);
     }
     if (!(await checkFieldsSignature(trust.crypto, signer.key, fields))) {
       throw refuse('SIGNATURE_INVALID', 'UnionPay message signature does not verify: the message was altered or not sent by UnionPay');

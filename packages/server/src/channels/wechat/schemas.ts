@@ -96,6 +96,55 @@ export function parseNotificationPart<S extends z.ZodType>(schema: S, value: unk
   throw new PayValidationError(`WeChat Pay notification ${what} is malformed`, toPayIssues(result.error), { channel: 'wechat', code: 'NOTIFICATION_INVALID' });
 }
 
+type Loose = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const optionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+const nonEmptyString = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+const optionalCount = (value: unknown): boolean => value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0);
+
+/** The checks of `NotificationSchema`, by hand (the notification hot path). */
+function isNotificationEnvelope(value: unknown): value is NotificationEnvelope {
+  if (!isRecord(value) || !nonEmptyString(value.id) || !nonEmptyString(value.event_type)) return false;
+  if (!optionalString(value.create_time) || !optionalString(value.resource_type) || !optionalString(value.summary)) return false;
+  const resource = value.resource;
+  return (
+    isRecord(resource) &&
+    typeof resource.algorithm === 'string' &&
+    nonEmptyString(resource.ciphertext) &&
+    nonEmptyString(resource.nonce) &&
+    optionalString(resource.associated_data) &&
+    optionalString(resource.original_type)
+  );
+}
+
+/** The checks of `TransactionSchema`, by hand (the notification hot path). */
+function isTransaction(value: unknown): value is Transaction {
+  if (!isRecord(value) || !nonEmptyString(value.out_trade_no) || !nonEmptyString(value.trade_state)) return false;
+  for (const key of ['appid', 'mchid', 'transaction_id', 'trade_type', 'trade_state_desc', 'success_time', 'attach'] as const) {
+    if (!optionalString(value[key])) return false;
+  }
+  const { amount, payer } = value;
+  if (amount !== undefined) {
+    if (!isRecord(amount) || !optionalCount(amount.total) || !optionalCount(amount.payer_total)) return false;
+    if (!optionalString(amount.currency) || !optionalString(amount.payer_currency)) return false;
+  }
+  return payer === undefined || (isRecord(payer) && optionalString(payer.openid));
+}
+
+/**
+ * A notification envelope: checked by hand, and only a value that fails the hand check goes through the schema, so
+ * the errors are the schema's (`PayValidationError`, `NOTIFICATION_INVALID`).
+ */
+export function parseNotificationEnvelope(value: unknown): NotificationEnvelope {
+  return isNotificationEnvelope(value) ? value : parseNotificationPart(NotificationSchema, value, 'envelope');
+}
+
+/** A decrypted TRANSACTION.* resource, checked like `parseNotificationEnvelope`. */
+export function parseTransactionResource(value: unknown): Transaction {
+  return isTransaction(value) ? value : parseNotificationPart(TransactionSchema, value, 'transaction');
+}
+
 /** `JSON.parse` that reports a `PayValidationError` instead of a SyntaxError. */
 export function parseJsonText(text: string, what: string): unknown {
   try {

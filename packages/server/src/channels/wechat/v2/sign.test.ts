@@ -24,6 +24,12 @@ describe('APIv2 signatures', () => {
     expect(await signV2(crypto, 'HMAC-SHA256', W1_PARAMS, W1_KEY)).toBe(W1_HMAC);
   });
 
+  it('builds the string to sign for no fields, only sign, or only empty fields as "&key=API_KEY"', () => {
+    expect(v2StringToSign({}, 'K')).toBe('&key=K');
+    expect(v2StringToSign({ sign: 'ABC', attach: '', detail: undefined }, 'K')).toBe('&key=K');
+    expect(v2StringToSign({ b: '2', B: '1', a: '3' }, 'K')).toBe('B=1&a=3&b=2&key=K');
+  });
+
   it('W2: unifiedorder (empty attach left out of the signature)', async () => {
     expect(await signV2(crypto, 'MD5', W2_FIELDS, W1_KEY)).toBe(W2_SIGN_MD5);
     expect(await signV2(crypto, 'HMAC-SHA256', { ...W2_FIELDS, sign_type: 'HMAC-SHA256' }, W1_KEY)).toBe(W2_SIGN_HMAC);

@@ -5,7 +5,7 @@
  */
 import { PaySignatureError } from '@payweave/core';
 import type { CryptoProvider } from '../../../crypto/provider';
-import { timingSafeEqualText, toHex, utf8 } from '../../../internal/encoding';
+import { timingSafeEqualText, utf8 } from '../../../internal/encoding';
 
 /** The two v2 signature algorithms. */
 export type V2SignType = 'MD5' | 'HMAC-SHA256';
@@ -19,18 +19,40 @@ export type V2Fields = Record<string, string | undefined>;
  * every field it sends, so dropping one would break verification when it adds a field.
  */
 export function v2StringToSign(fields: V2Fields, apiKey: string): string {
-  const pairs = Object.keys(fields)
-    .filter((key) => key !== 'sign' && fields[key] !== undefined && fields[key] !== '')
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((key) => `${key}=${fields[key] as string}`);
-  return `${pairs.join('&')}&key=${apiKey}`;
+  const keys: string[] = [];
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (key !== 'sign' && value !== undefined && value !== '') keys.push(key);
+  }
+  // The default sort compares UTF-16 code units, which is the order WeChat specifies (ASCII for its keys).
+  keys.sort();
+  let text = '';
+  for (const key of keys) text += `${key}=${fields[key] as string}&`;
+  // With no field at all the string still starts with '&' (`pairs.join('&') + '&key=...'`).
+  return `${text || '&'}key=${apiKey}`;
+}
+
+const UPPER_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
+
+/** Uppercase hex in one pass (the v2 `sign` form). */
+function toUpperHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += UPPER_HEX[bytes[i] as number];
+  return out;
+}
+
+/** The HMAC key bytes of the last APIv2 key used (a channel signs with one key, so it is encoded once). */
+let lastHmacKey: { text: string; bytes: Uint8Array } | undefined;
+
+function hmacKeyBytes(apiKey: string): Uint8Array {
+  if (lastHmacKey?.text !== apiKey) lastHmacKey = { text: apiKey, bytes: utf8(apiKey) };
+  return lastHmacKey.bytes;
 }
 
 /** The v2 `sign` (uppercase hex) of `fields` with `signType`. */
 export async function signV2(crypto: CryptoProvider, signType: V2SignType, fields: V2Fields, apiKey: string): Promise<string> {
   const data = utf8(v2StringToSign(fields, apiKey));
-  const digest = signType === 'MD5' ? await crypto.digest('MD5', data) : await crypto.hmacSha256(utf8(apiKey), data);
-  return toHex(digest).toUpperCase();
+  return toUpperHex(await (signType === 'MD5' ? crypto.digest('MD5', data) : crypto.hmacSha256(hmacKeyBytes(apiKey), data)));
 }
 
 /**

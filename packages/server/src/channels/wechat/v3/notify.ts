@@ -12,7 +12,7 @@ import { assertRawNotification } from '../../../notifications/raw';
 import type { Acknowledgement, AcknowledgementOutcome, RawNotification, VerifiedNotification } from '../../types';
 import type { WechatSettings } from '../config';
 import { chargeEventId, isoTime, refundEventId, refundStatusOf } from '../map';
-import { NotificationSchema, parseJsonText, parseNotificationPart, RefundResourceSchema, TransactionSchema } from '../schemas';
+import { parseJsonText, parseNotificationEnvelope, parseNotificationPart, parseTransactionResource, RefundResourceSchema } from '../schemas';
 import { decryptResource } from './aead';
 import { verifyWechatpaySignature, type PlatformKeyRing } from './verify';
 
@@ -42,8 +42,19 @@ const CHARGE_EVENT: Record<string, PaymentEvent['type']> = {
   PAYERROR: 'charge.failed',
 };
 
-function transactionEvent(deps: V3NotifyDeps, plaintext: unknown, raw: unknown, fallbackTime: string): PaymentEvent {
-  const trade = parseNotificationPart(TransactionSchema, plaintext, 'transaction');
+/** What an event falls back to when its resource has no success_time: the envelope's create_time, else now. */
+interface EventTime {
+  createTime: string | undefined;
+  now: number;
+}
+
+/** The event time: `success_time`, else the fallback (computed only when needed). */
+function occurredAt(successTime: string | undefined, fallback: EventTime): string {
+  return isoTime(successTime) ?? isoTime(fallback.createTime) ?? new Date(fallback.now).toISOString();
+}
+
+function transactionEvent(deps: V3NotifyDeps, plaintext: unknown, raw: unknown, fallback: EventTime): PaymentEvent {
+  const trade = parseTransactionResource(plaintext);
   if (trade.mchid !== deps.settings.mchId) throw mismatch('merchant (mchid)');
   // An absent appid must not slip through `undefined === miniAppId` when no mini-program is configured.
   if (!trade.appid || (trade.appid !== deps.settings.appId && trade.appid !== deps.settings.miniAppId)) throw mismatch('app (appid)');
@@ -60,12 +71,12 @@ function transactionEvent(deps: V3NotifyDeps, plaintext: unknown, raw: unknown, 
     channelTradeNo: trade.transaction_id,
     amount: trade.amount.total,
     currency: trade.amount.currency,
-    occurredAt: isoTime(trade.success_time) ?? fallbackTime,
+    occurredAt: occurredAt(trade.success_time, fallback),
     raw,
   };
 }
 
-function refundEvent(deps: V3NotifyDeps, plaintext: unknown, raw: unknown, fallbackTime: string): PaymentEvent {
+function refundEvent(deps: V3NotifyDeps, plaintext: unknown, raw: unknown, fallback: EventTime): PaymentEvent {
   const refund = parseNotificationPart(RefundResourceSchema, plaintext, 'refund');
   if (refund.mchid !== deps.settings.mchId) throw mismatch('merchant (mchid)');
   const status = refundStatusOf(refund.refund_status);
@@ -78,7 +89,7 @@ function refundEvent(deps: V3NotifyDeps, plaintext: unknown, raw: unknown, fallb
     refundNo: refund.out_refund_no,
     ...(refund.transaction_id && { channelTradeNo: refund.transaction_id }),
     ...(refund.amount && { amount: refund.amount.refund }),
-    occurredAt: isoTime(refund.success_time) ?? fallbackTime,
+    occurredAt: occurredAt(refund.success_time, fallback),
     raw,
   };
 }
@@ -89,14 +100,14 @@ export async function verifyV3Notification(deps: V3NotifyDeps, request: RawNotif
   const bytes = typeof body === 'string' ? utf8(body) : (body ?? new Uint8Array(0));
   const now = deps.clock();
   await verifyWechatpaySignature(deps.crypto, deps.keys, headers, bytes, now);
-  const envelope = parseNotificationPart(NotificationSchema, parseJsonText(typeof body === 'string' ? body : fromUtf8(bytes), 'notification'), 'envelope');
+  const envelope = parseNotificationEnvelope(parseJsonText(typeof body === 'string' ? body : fromUtf8(bytes), 'notification'));
   if (!deps.settings.apiV3Key) throw new PaySignatureError('apiV3Key is not configured: cannot decrypt notifications', { channel: 'wechat', code: 'DECRYPTION_FAILED' });
   const text = await decryptResource(deps.crypto, deps.settings.apiV3Key, envelope.resource);
   const plaintext = parseJsonText(text, 'notification resource');
   const raw = { ...envelope, resource: plaintext };
-  const fallbackTime = isoTime(envelope.create_time) ?? new Date(now).toISOString();
-  if (envelope.event_type.startsWith('TRANSACTION.')) return { event: transactionEvent(deps, plaintext, raw, fallbackTime) };
-  if (envelope.event_type.startsWith('REFUND.')) return { event: refundEvent(deps, plaintext, raw, fallbackTime) };
+  const fallback: EventTime = { createTime: envelope.create_time, now };
+  if (envelope.event_type.startsWith('TRANSACTION.')) return { event: transactionEvent(deps, plaintext, raw, fallback) };
+  if (envelope.event_type.startsWith('REFUND.')) return { event: refundEvent(deps, plaintext, raw, fallback) };
   // Verified, but not a payment or refund event (PAYSCORE.*, ...): acknowledged as ignored so WeChat stops
   // resending it for 24 h; the merchant sees it in the result of notifications.handle.
   throw new PayUnsupportedError(`WeChat Pay event_type ${JSON.stringify(envelope.event_type.slice(0, 40))} is not handled by payweave; acknowledged and ignored`, {

@@ -6,8 +6,7 @@
  */
 import { PaySignatureError } from '@payweave/core';
 import type { CryptoProvider, RsaPublicKeyHandle } from '../../../crypto/provider';
-import { concatBytes, fromBase64, utf8 } from '../../../internal/encoding';
-import { headerValue as header } from '../../../notifications/raw';
+import { fromBase64, utf8 } from '../../../internal/encoding';
 import { AUTHORIZATION_SCHEMA, MAX_CLOCK_SKEW_SECONDS, SIGNATURE_PROBE_PREFIX } from '../constants';
 
 /** Imported platform keys by serial / public-key id. */
@@ -37,7 +36,41 @@ export type HeaderSource = Record<string, string | string[] | undefined> | undef
 
 /** `TIMESTAMP\nNONCE\nBODY\n` over the raw body bytes (re-serialising JSON would break the signature). */
 export function responseMessage(timestamp: string, nonce: string, body: Uint8Array): Uint8Array {
-  return concatBytes(utf8(`${timestamp}\n${nonce}\n`), body, utf8('\n'));
+  const prefix = utf8(`${timestamp}\n${nonce}\n`);
+  const message = new Uint8Array(prefix.length + body.length + 1);
+  message.set(prefix, 0);
+  message.set(body, prefix.length);
+  message[message.length - 1] = 0x0a;
+  return message;
+}
+
+/** The `Wechatpay-*` headers this verifier reads, by lowercase name. */
+interface SignatureHeaders {
+  'wechatpay-timestamp'?: string;
+  'wechatpay-nonce'?: string;
+  'wechatpay-signature'?: string;
+  'wechatpay-serial'?: string;
+  'wechatpay-signature-type'?: string;
+}
+
+const SIGNATURE_HEADER_NAMES = new Set(['wechatpay-timestamp', 'wechatpay-nonce', 'wechatpay-signature', 'wechatpay-serial', 'wechatpay-signature-type']);
+
+/**
+ * All signature headers in one pass over `headers`: names are case-insensitive, the first present (not undefined)
+ * value of a name wins and a list yields its first element, as `headerValue` in notifications/raw.ts reads them.
+ */
+function signatureHeaders(headers: HeaderSource): SignatureHeaders {
+  const found: SignatureHeaders = {};
+  if (!headers) return found;
+  for (const name in headers) {
+    if (!Object.hasOwn(headers, name)) continue;
+    const value = headers[name];
+    if (value === undefined) continue;
+    const lower = name.toLowerCase() as keyof SignatureHeaders;
+    if (!SIGNATURE_HEADER_NAMES.has(lower) || lower in found) continue;
+    found[lower] = Array.isArray(value) ? value[0] : value;
+  }
+  return found;
 }
 
 function reject(message: string, code = 'SIGNATURE_INVALID'): PaySignatureError {
@@ -61,14 +94,15 @@ export async function verifyWechatpaySignature(
   body: Uint8Array,
   nowMs: number,
 ): Promise<VerifiedSignature> {
-  const timestamp = header(headers, 'wechatpay-timestamp');
-  const nonce = header(headers, 'wechatpay-nonce');
-  const signature = header(headers, 'wechatpay-signature');
-  const serial = header(headers, 'wechatpay-serial');
+  const found = signatureHeaders(headers);
+  const timestamp = found['wechatpay-timestamp'];
+  const nonce = found['wechatpay-nonce'];
+  const signature = found['wechatpay-signature'];
+  const serial = found['wechatpay-serial'];
   if (!timestamp || !nonce || !signature || !serial) {
     throw reject('WeChat Pay message without Wechatpay-Timestamp/Nonce/Signature/Serial headers: treated as forged', 'SIGNATURE_MISSING');
   }
-  const schema = header(headers, 'wechatpay-signature-type');
+  const schema = found['wechatpay-signature-type'];
   if (schema !== undefined && schema !== AUTHORIZATION_SCHEMA) throw reject('unsupported Wechatpay-Signature-Type');
   if (!/^\d{1,12}$/.test(timestamp)) throw reject('Wechatpay-Timestamp is not a Unix time in seconds');
   const seconds = Number(timestamp);
