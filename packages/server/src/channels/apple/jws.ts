@@ -68,11 +68,17 @@ function readX5c(header: Record<string, unknown>): readonly [string, string, str
 /** Decoded headers by their exact base64url text: App Store JWS share a handful of headers (one per signing chain). */
 const headerCache = new Map<string, readonly [string, string, string]>();
 const HEADER_CACHE_SIZE = 16;
+let lastHeader: { part: string; x5c: readonly [string, string, string] } | undefined;
 
 /** The x5c of a header segment; only headers that passed every check are cached, so errors are unchanged. */
 function readHeader(headerPart: string): readonly [string, string, string] {
+  // The last header first: comparing strings is cheaper than hashing a fresh one for the map lookup.
+  if (lastHeader?.part === headerPart) return lastHeader.x5c;
   const cached = headerCache.get(headerPart);
-  if (cached) return cached;
+  if (cached) {
+    lastHeader = { part: headerPart, x5c: cached };
+    return cached;
+  }
   const header = decodeJsonObject(headerPart, 'header');
   // Only ES256: `none`, HS256 (key confusion) and every other algorithm are refused before anything else.
   if (header.alg !== 'ES256') {
@@ -82,6 +88,7 @@ function readHeader(headerPart: string): readonly [string, string, string] {
   const x5c = Object.freeze(readX5c(header));
   if (headerCache.size >= HEADER_CACHE_SIZE) headerCache.delete(headerCache.keys().next().value as string);
   headerCache.set(headerPart, x5c);
+  lastHeader = { part: headerPart, x5c };
   return x5c;
 }
 
