@@ -25,7 +25,34 @@ describe('encoding', () => {
     );
   });
 
+  it('agrees with the platform atob on arbitrary text (whitespace, padding, stray characters)', () => {
+    // Reference: whitespace ignored, trailing padding optional, anything else outside the alphabet refused.
+    const reference = (text: string): Uint8Array | null => {
+      const clean = text.replace(/\s/g, '').replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+      if (clean.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(clean)) return null;
+      const binary = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));
+      return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    };
+    const alphabet = fc.constantFrom(...'ABZaz09+/-_= \n\t$.é'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(fromBase64(text)).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(300), (bytes, at) => {
+        const encoded = toBase64(bytes);
+        const spaced = `${encoded.slice(0, at)}\r\n ${encoded.slice(at)}`;
+        expect(fromBase64(spaced)).toEqual(bytes);
+      }),
+    );
+  });
+
   it('refuses malformed input instead of guessing', () => {
+    expect(fromBase64('ab=c')).toBeNull();
+    expect(fromBase64('abc\u0100')).toBeNull();
     expect(fromBase64('a')).toBeNull();
     expect(fromBase64('ab$c')).toBeNull();
     expect(fromBase64('中文')).toBeNull();

@@ -49,6 +49,9 @@ const B64_LOOKUP = (() => {
   return table;
 })();
 
+const HAS_WHITESPACE = /\s/;
+const ALL_WHITESPACE = /\s/g;
+
 /** Standard base64 with `=` padding. */
 export function toBase64(bytes: Uint8Array): string {
   let out = '';
@@ -78,22 +81,38 @@ export function toBase64Url(bytes: Uint8Array): string {
  * impossible length, so callers turn bad input into a typed error instead of garbage bytes.
  */
 export function fromBase64(text: string): Uint8Array | null {
-  const clean = text.replace(/[\s]/g, '').replace(/=+$/, '');
-  if (clean.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let buffer = 0;
-  let bits = 0;
+  // Signatures arrive without whitespace; only PEM bodies and pasted keys need the cleaning pass.
+  const clean = HAS_WHITESPACE.test(text) ? text.replace(ALL_WHITESPACE, '') : text;
+  let end = clean.length;
+  while (end > 0 && clean.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (end % 4 === 1) return null;
+  const out = new Uint8Array((end * 3) >> 2);
+  const sextet = (index: number): number => {
+    const code = clean.charCodeAt(index);
+    return code < 128 ? (B64_LOOKUP[code] as number) : -1;
+  };
   let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    const code = clean.charCodeAt(i);
-    const value = code < 128 ? (B64_LOOKUP[code] as number) : -1;
-    if (value < 0) return null;
-    buffer = (buffer << 6) | value;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (buffer >> bits) & 0xff;
-    }
+  let i = 0;
+  for (; i + 4 <= end; i += 4) {
+    const a = sextet(i);
+    const b = sextet(i + 1);
+    const c = sextet(i + 2);
+    const d = sextet(i + 3);
+    if ((a | b | c | d) < 0) return null;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 0xff;
+    out[o++] = n & 0xff;
+  }
+  if (i < end) {
+    // 2 or 3 characters left: 1 or 2 bytes.
+    const a = sextet(i);
+    const b = sextet(i + 1);
+    const c = i + 2 < end ? sextet(i + 2) : 0;
+    if ((a | b | c) < 0) return null;
+    const n = (a << 18) | (b << 12) | (c << 6);
+    out[o++] = n >> 16;
+    if (i + 2 < end) out[o] = (n >> 8) & 0xff;
   }
   return out;
 }
