@@ -6,9 +6,9 @@
 import { PayConfigError, type Charge, type CreateChargeInput } from '@payweave/core';
 import type { NativeBridges } from './bridges';
 import { isChargeLike } from './charge-shape';
-import { invalidArgument, invalidResponseError, serverError } from './errors';
+import { invalidArgument, invalidResponseError } from './errors';
 import { dispatchLaunch } from './launch';
-import { createTransport, type AxiosLikeInstance, type FetchLike, type HeadersOption } from './transport';
+import { createTransport, requestOk, type AxiosLikeInstance, type FetchLike, type HeadersOption } from './transport';
 import type { AnyLauncher, LaunchOptions, LaunchResult, NavigateHook } from './types';
 import { pollUntilFinal, type WaitOptions } from './wait';
 
@@ -61,39 +61,35 @@ function isJsonObject(value: unknown): boolean {
 
 /** Create a client for the merchant server at `endpoint`. Touches no DOM: safe to call during server rendering. */
 export function createPayClient(options: PayClientOptions): PayClient {
-  const { endpoint, launchers = [], bridges = {}, onNavigate, headers } = options ?? {};
-  if (typeof endpoint !== 'string' || !endpoint) {
-    throw new PayConfigError("createPayClient needs `endpoint`, where your charge routes are mounted, e.g. '/api/pay'", { code: 'CLIENT_ENDPOINT_MISSING' });
-  }
+  const { endpoint, http, launchers = [], bridges = {}, onNavigate, headers } = options ?? {};
   // Options that could only fail later are refused now, naming the option.
-  const invalid = (name: string, expected: string) => new PayConfigError(`createPayClient: ${name} must be ${expected}`, { code: 'CLIENT_OPTIONS_INVALID' });
+  const refuse = (problem: string, code = 'CLIENT_OPTIONS_INVALID') => new PayConfigError(`createPayClient: ${problem}`, { code });
+  if (typeof endpoint !== 'string' || !endpoint) throw refuse("pass `endpoint`, where createChargeRoutes is mounted, e.g. '/api/pay'", 'CLIENT_ENDPOINT_MISSING');
   if (!Array.isArray(launchers) || !launchers.every((launcher) => typeof launcher?.launch === 'function' && Array.isArray(launcher.channels))) {
-    throw invalid('launchers', "an array of launchers imported from '@payweave/client/<name>'");
+    throw refuse("launchers must be an array of launchers from '@payweave/client/<name>'");
   }
-  if (!isObject(bridges)) throw invalid('bridges', 'an object of wallet SDK functions');
-  if (onNavigate !== undefined && typeof onNavigate !== 'function') throw invalid('onNavigate', 'a function');
-  if (headers !== undefined && typeof headers !== 'function' && !isObject(headers)) throw invalid('headers', 'an object or a function returning one');
+  if (!isObject(bridges)) throw refuse('bridges must be an object of wallet SDK functions');
+  if (onNavigate !== undefined && typeof onNavigate !== 'function') throw refuse('onNavigate must be a function');
+  if (headers !== undefined && typeof headers !== 'function' && !isObject(headers)) throw refuse('headers must be an object or a function');
 
   const charges = `${endpoint.replace(/\/+$/, '')}/charges`;
-  const transport = createTransport(options.http, headers);
+  const transport = createTransport(http, headers);
   const registered = [...launchers];
 
-  async function send(method: 'GET' | 'POST', url: string, body: unknown, signal: AbortSignal | undefined): Promise<Charge> {
-    const response = await transport({ method, url, body, signal });
-    const what = `${method} ${url}`;
-    if (response.status < 200 || response.status > 299) throw serverError(response.status, response.data, what);
-    if (!isChargeLike(response.data)) throw invalidResponseError(what);
-    return response.data;
-  }
+  const send = async (method: 'GET' | 'POST', url: string, body: unknown, signal: AbortSignal | undefined): Promise<Charge> => {
+    const data = await requestOk(transport, { method, url, body, signal });
+    if (!isChargeLike(data)) throw invalidResponseError(`${method} ${url}`);
+    return data;
+  };
 
   const client: PayClient = {
     createCharge: async (request, callOptions) => {
       // Refused here, not sent: a BigInt or a cycle would otherwise surface as a "connection" failure.
-      if (!isJsonObject(request)) throw invalidArgument('createCharge request', '(root)', 'a JSON object { orderNo, channel, payer?, returnUrl? }');
+      if (!isJsonObject(request)) throw invalidArgument('createCharge request', '(root)', 'a JSON object { orderNo, channel }');
       return send('POST', charges, request, callOptions?.signal);
     },
     launch: (charge, launchOptions) => dispatchLaunch(registered, charge, { bridges, onNavigate }, launchOptions),
-    pay: async (request, launchOptions) => client.launch(await client.createCharge(request, launchOptions ?? {}), launchOptions),
+    pay: async (request, launchOptions) => client.launch(await client.createCharge(request, launchOptions), launchOptions),
     waitForResult: async (orderNo, waitOptions) => {
       let url = '';
       try {
@@ -101,7 +97,7 @@ export function createPayClient(options: PayClientOptions): PayClient {
       } catch {
         // A lone surrogate cannot be encoded: refused below like a missing order number.
       }
-      if (!url) throw invalidArgument('waitForResult orderNo', 'orderNo', 'the order number (a non-empty string)');
+      if (!url) throw invalidArgument('waitForResult orderNo', 'orderNo', 'a non-empty order number');
       return pollUntilFinal(orderNo, (signal) => send('GET', url, undefined, signal), waitOptions);
     },
   };

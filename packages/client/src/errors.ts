@@ -22,10 +22,11 @@ export function abortedError(what: string, reason?: unknown): PayError {
 
 /** `waitForResult` ran out of time while the charge was still pending (or the server kept failing). */
 export function waitTimeoutError(orderNo: string, timeoutMs: number, lastError?: unknown): PayError {
-  return new PayError(
-    `order ${orderNo} not final after ${timeoutMs} ms; the payer may still be paying: wait again or show "checking payment"`,
-    { code: 'WAIT_TIMEOUT', isRetryable: true, cause: lastError },
-  );
+  return new PayError(`order ${orderNo} not final after ${timeoutMs} ms: the payer may still be paying, wait again`, {
+    code: 'WAIT_TIMEOUT',
+    isRetryable: true,
+    cause: lastError,
+  });
 }
 
 /** The merchant server could not be reached (network down, DNS, CORS, TLS). */
@@ -33,11 +34,9 @@ export function connectionError(what: string, cause: unknown): PayConnectionErro
   return new PayConnectionError(`${what} failed (${detailOf(cause)}): check the endpoint, network and CORS`, { cause });
 }
 
-/** A 2xx answer that is not a Charge. */
-export function invalidResponseError(what: string): PayError {
-  return new PayError(`${what} did not return a Charge: serve it with createChargeRoutes from @payweave/server`, {
-    code: 'INVALID_RESPONSE',
-  });
+/** A 2xx answer without what the client asked for (`expected`: 'a Charge'...): the routes are not payweave's. */
+export function invalidResponseError(what: string, expected = 'a Charge', routes = 'createChargeRoutes'): PayError {
+  return new PayError(`${what} did not return ${expected}: serve it with ${routes}`, { code: 'INVALID_RESPONSE' });
 }
 
 /**
@@ -48,9 +47,9 @@ export function serverError(status: number, data: unknown, what: string): PayErr
   const { code, message, issues, isRetryable }: { code?: unknown; message?: unknown; issues?: unknown; isRetryable?: unknown } =
     (data as { error?: object } | null)?.error ?? {};
   // A code is adopted only in payweave's shape, so that `code` stays a stable UPPER_SNAKE identifier.
-  const adopted = typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : undefined;
+  const adopted = typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code);
   const options = {
-    code: adopted ?? 'SERVER_ERROR',
+    code: adopted ? code : 'SERVER_ERROR',
     isRetryable: typeof isRetryable === 'boolean' ? isRetryable : status >= 500 || status === 408 || status === 429,
     cause: { status, body: data },
   };

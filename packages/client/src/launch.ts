@@ -40,7 +40,7 @@ export async function dispatchLaunch(
   if (!launcher) {
     // The module to import: the generic `qr` and `redirect` ones, else the provider's (`alipay_app` -> alipay).
     const name = /_(qr|native)$/.test(channel) ? 'qr' : /_(page|wap)$/.test(channel) ? 'redirect' : channel.split('_')[0];
-    const message = `no launcher for channel '${channel}': import { ${name}Launcher } from '@payweave/client/${name}' and pass it in createPayClient({ launchers })`;
+    const message = `no launcher for ${channel}: import { ${name}Launcher } from '@payweave/client/${name}' into createPayClient({ launchers })`;
     return failed(charge, new PayUnsupportedError(message, { code: 'LAUNCHER_MISSING', channel }));
   }
   try {

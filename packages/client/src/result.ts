@@ -4,7 +4,7 @@ import type { LaunchResult } from './types';
 
 /** `{ status: 'failed' }` for `charge` with `error`, and the wallet's `raw` answer when there is one. */
 export function failed(charge: Charge, error: PayError, raw?: unknown): LaunchResult {
-  return raw === undefined ? { status: 'failed', charge, error } : { status: 'failed', charge, error, raw };
+  return { status: 'failed', charge, error, ...(raw !== undefined && { raw }) };
 }
 
 /** A failed result whose error is a `PayError` coded `code` about the charge's channel. */

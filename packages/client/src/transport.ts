@@ -4,7 +4,7 @@
  * instance is recognised by its shape.
  */
 import { PayConfigError, PayError } from '@payweave/core';
-import { abortedError, connectionError } from './errors';
+import { abortedError, connectionError, serverError } from './errors';
 
 /** The `fetch` signature the client needs (the platform's, or a polyfill's). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -56,16 +56,17 @@ export function createTransport(http: FetchLike | AxiosLikeInstance | undefined,
     const axios = isAxiosLike(http) ? http : undefined;
     const fetchFn = (http ?? globalThis.fetch) as FetchLike | undefined;
     if (!axios && typeof fetchFn !== 'function') {
-      throw new PayConfigError('no global fetch here: pass createPayClient({ http }), a fetch function or an AxiosInstance', { code: 'CLIENT_HTTP_MISSING' });
+      throw new PayConfigError('no global fetch: pass createPayClient({ http }), a fetch function or an AxiosInstance', { code: 'CLIENT_HTTP_MISSING' });
     }
     let extra: Record<string, string> | undefined;
     try {
       extra = typeof headers === 'function' ? await headers() : headers;
     } catch (cause) {
       // The app's own hook (a token refresh...) failed: report it as such, not as whatever it threw.
-      throw new PayError('the headers option of createPayClient threw; no request was sent', { code: 'CLIENT_HEADERS_FAILED', isRetryable: true, cause });
+      throw new PayError('the headers function of createPayClient threw: no request sent', { code: 'CLIENT_HEADERS_FAILED', isRetryable: true, cause });
     }
-    const requestHeaders = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extra };
+    const json = 'application/json';
+    const requestHeaders = { accept: json, ...(body !== undefined && { 'content-type': json }), ...extra };
     let response: TransportResponse;
     try {
       response = axios
@@ -74,9 +75,11 @@ export function createTransport(http: FetchLike | AxiosLikeInstance | undefined,
             if (typeof error?.response?.status === 'number') return error.response;
             throw error;
           })
-        : await (fetchFn as FetchLike)(url, { method, headers: requestHeaders, body: body === undefined ? undefined : JSON.stringify(body), signal: signal ?? null }).then(
-            async (answer) => ({ status: answer.status, data: await answer.text() }),
-          );
+        : // JSON.stringify(undefined) is undefined: no body.
+          await (fetchFn as FetchLike)(url, { method, headers: requestHeaders, body: JSON.stringify(body), signal: signal ?? null }).then(async (answer) => ({
+            status: answer.status,
+            data: await answer.text(),
+          }));
     } catch (error) {
       const what = `${method} ${url}`;
       throw signal?.aborted ? abortedError(what, signal.reason) : connectionError(what, error);
@@ -90,4 +93,11 @@ export function createTransport(http: FetchLike | AxiosLikeInstance | undefined,
     }
     return { status: response.status, data };
   };
+}
+
+/** Send `request` and resolve to the body of a 2xx answer; any other answer rejects as the server's error. */
+export async function requestOk(transport: Transport, request: TransportRequest): Promise<unknown> {
+  const { status, data } = await transport(request);
+  if (status > 199 && status < 300) return data;
+  throw serverError(status, data, `${request.method} ${request.url}`);
 }

@@ -27,21 +27,20 @@ const BACKOFF_FACTOR = 1.5;
 export async function pollUntilFinal(
   orderNo: string,
   fetchCharge: (signal: AbortSignal) => Promise<Charge>,
-  options: WaitOptions = {},
+  options?: WaitOptions | null,
 ): Promise<Charge> {
   const { timeoutMs = 120_000, intervalMs = 1_000, maxIntervalMs = 5_000, signal } = options ?? {};
-  const durations = { timeoutMs, intervalMs, maxIntervalMs };
-  for (const [name, value] of Object.entries(durations)) {
-    if (!(typeof value === 'number' && value > 0 && value < Infinity)) throw invalidArgument(`waitForResult ${name}`, name, 'a positive number of milliseconds');
+  for (const [name, value] of Object.entries({ timeoutMs, intervalMs, maxIntervalMs })) {
+    if (!(typeof value === 'number' && value > 0 && value < Infinity)) throw invalidArgument(`waitForResult ${name}`, name, 'a positive number of ms');
   }
   if (signal !== undefined && typeof signal?.addEventListener !== 'function') throw invalidArgument('waitForResult signal', 'signal', 'an AbortSignal');
-  const what = `waitForResult(${orderNo})`;
-  if (signal?.aborted) throw abortedError(what, signal.reason);
+  // One controller stops everything: the in-flight request (which it aborts) and the polling loop.
+  const controller = new AbortController();
+  const stopped = controller.signal;
   return new Promise((resolve, reject) => {
-    // One controller stops everything: the in-flight request (which it aborts) and the polling loop.
-    const controller = new AbortController();
     let lastError: unknown;
     let pause: ReturnType<typeof setTimeout> | undefined;
+    // Settles once: a request that settles after the end (a transport that ignores its signal) changes nothing.
     const finish = (error: unknown, charge?: Charge) => {
       clearTimeout(deadline);
       clearTimeout(pause);
@@ -50,20 +49,20 @@ export async function pollUntilFinal(
       if (charge) resolve(charge);
       else reject(error);
     };
-    const onAbort = () => finish(abortedError(what, signal?.reason));
+    const onAbort = () => finish(abortedError(`waitForResult(${orderNo})`, signal?.reason));
     const deadline = setTimeout(() => finish(waitTimeoutError(orderNo, timeoutMs, lastError)), timeoutMs);
-    signal?.addEventListener('abort', onAbort);
-    // A request settling after the end (a transport that ignores its signal) changes nothing: `aborted` is set.
     const poll = async (interval: number) => {
       try {
-        const charge = await fetchCharge(controller.signal);
-        if (!controller.signal.aborted && FINAL_STATUSES.includes(charge.status)) return finish(undefined, charge);
+        const charge = await fetchCharge(stopped);
+        if (FINAL_STATUSES.includes(charge.status)) return finish(undefined, charge);
       } catch (error) {
-        if (!controller.signal.aborted && !(PayError.isInstance(error) && error.isRetryable)) return finish(error);
+        if (!(PayError.isInstance(error) && error.isRetryable)) return finish(error);
         lastError = error;
       }
-      if (!controller.signal.aborted) pause = setTimeout(poll, interval, Math.min(interval * BACKOFF_FACTOR, maxIntervalMs));
+      if (!stopped.aborted) pause = setTimeout(poll, interval, Math.min(interval * BACKOFF_FACTOR, maxIntervalMs));
     };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort);
     void poll(intervalMs);
   });
 }

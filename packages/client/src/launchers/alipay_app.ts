@@ -16,7 +16,7 @@ import { callBridge } from './shared/bridge';
  */
 export function alipayAppResult(raw: AlipayBridgeResult | null | undefined, charge: Charge): LaunchResult {
   const status = String(raw?.resultStatus ?? '');
-  if (status === '6002') return failedWith(charge, 'WALLET_NETWORK_ERROR', 'the Alipay app could not reach the network: the payer may retry the same charge', raw, true);
+  if (status === '6002') return failedWith(charge, 'WALLET_NETWORK_ERROR', 'the Alipay app has no network: the payer may retry', raw, true);
   if (status === '4000') {
     return failedWith(charge, 'WALLET_PAYMENT_FAILED', `the Alipay app reported a failed payment${raw?.memo ? ` (${raw.memo})` : ''}: the payer may retry`, raw);
   }

@@ -11,8 +11,8 @@
  */
 import { PayError } from '@payweave/core';
 import type { AppleBridgeRequest, AppleBridgeResult } from '../bridges';
-import { detailOf, serverError } from '../errors';
-import { createTransport, type AxiosLikeInstance, type FetchLike, type HeadersOption } from '../transport';
+import { detailOf, invalidResponseError } from '../errors';
+import { createTransport, requestOk, type AxiosLikeInstance, type FetchLike, type HeadersOption } from '../transport';
 
 /** A transaction as the merchant server verified it (`AppleTransaction` without `raw`). */
 export interface VerifiedAppleTransaction {
@@ -70,43 +70,38 @@ export interface AppleIap {
 export function createAppleIap(options: AppleIapOptions): AppleIap {
   const base = `${options.endpoint.replace(/\/+$/, '')}/apple`;
   const transport = createTransport(options.http, options.headers);
-
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const response = await transport({ method, url: `${base}/${path}`, ...(body !== undefined ? { body } : {}) });
-    if (response.status < 200 || response.status > 299) throw serverError(response.status, response.data, `${method} ${base}/${path}`);
-    return response.data as T;
-  };
+  const call = (method: 'GET' | 'POST', path: string, body?: unknown) => requestOk(transport, { method, url: `${base}/${path}`, body });
+  const failed = (error: PayError, signedTransaction?: string): ApplePurchaseResult => ({ status: 'failed', error, ...(signedTransaction !== undefined && { signedTransaction }) });
 
   const iap: AppleIap = {
     async appAccountToken() {
-      const data = await call<{ appAccountToken?: unknown }>('GET', 'app-account-token');
-      if (typeof data?.appAccountToken !== 'string') throw new PayError('the server did not return an appAccountToken: serve createAppleRoutes', { code: 'INVALID_RESPONSE' });
+      const data = (await call('GET', 'app-account-token')) as { appAccountToken?: unknown } | null;
+      if (typeof data?.appAccountToken !== 'string') throw invalidResponseError(`GET ${base}/app-account-token`, 'an appAccountToken', 'createAppleRoutes');
       return data.appAccountToken;
     },
-    deliverTransaction: (signedTransaction) => call('POST', 'transactions', { signedTransaction }),
-    deliverReceipt: (receiptData) => call('POST', 'receipts', { receiptData }),
+    deliverTransaction: (signedTransaction) => call('POST', 'transactions', { signedTransaction }) as Promise<VerifiedAppleTransaction>,
+    deliverReceipt: (receiptData) => call('POST', 'receipts', { receiptData }) as Promise<VerifiedAppleReceipt>,
     async purchase(productId, purchaseOptions = {}) {
       if (typeof options.bridge !== 'function') {
-        const error = new PayError('apple_iap needs the StoreKit bridge: pass createAppleIap({ bridge }) from your native shell', { code: 'BRIDGE_MISSING' });
-        return { status: 'failed', error };
+        return failed(new PayError('apple_iap needs the StoreKit bridge: pass createAppleIap({ bridge }) from your native shell', { code: 'BRIDGE_MISSING' }));
       }
       let result: AppleBridgeResult;
       try {
         const appAccountToken = await iap.appAccountToken();
         result = await options.bridge({ productId, appAccountToken, ...(purchaseOptions.quantity ? { quantity: purchaseOptions.quantity } : {}) });
       } catch (cause) {
-        const error = PayError.isInstance(cause) ? cause : new PayError(`the StoreKit bridge failed: ${detailOf(cause)}`, { code: 'BRIDGE_FAILED', cause });
-        return { status: 'failed', error };
+        return failed(PayError.isInstance(cause) ? cause : new PayError(`the StoreKit bridge failed: ${detailOf(cause)}`, { code: 'BRIDGE_FAILED', cause }));
       }
-      if (result?.status === 'canceled' || result?.status === 'pending') return { status: result.status };
-      if (result?.status !== 'purchased' || typeof result.signedTransaction !== 'string') {
-        return { status: 'failed', error: new PayError(`StoreKit reported ${result?.status ?? 'nothing'}${result?.message ? `: ${result.message}` : ''}`, { code: 'WALLET_PAYMENT_FAILED' }) };
+      const { status, signedTransaction, message } = result ?? {};
+      if (status === 'canceled' || status === 'pending') return { status };
+      if (status !== 'purchased' || typeof signedTransaction !== 'string') {
+        return failed(new PayError(`StoreKit reported ${status ?? 'nothing'}${message ? `: ${message}` : ''}`, { code: 'WALLET_PAYMENT_FAILED' }));
       }
       try {
-        return { status: 'purchased', transaction: await iap.deliverTransaction(result.signedTransaction), signedTransaction: result.signedTransaction };
+        return { status, transaction: await iap.deliverTransaction(signedTransaction), signedTransaction };
       } catch (error) {
         // Keep the transaction unfinished in StoreKit: the observer re-delivers it at the next app start.
-        return { status: 'failed', error: error as PayError, signedTransaction: result.signedTransaction };
+        return failed(error as PayError, signedTransaction);
       }
     },
   };

@@ -13,7 +13,7 @@ import { callBridge } from './shared/bridge';
 /** Map the UnionPay control's `pay_result` to a launch result (case-insensitive; unknown values stay pending). */
 export function unionpayAppResult(raw: UnionpayBridgeResult | null | undefined, charge: Charge): LaunchResult {
   const outcome = String(raw?.payResult ?? '').toLowerCase();
-  if (outcome === 'fail') return failedWith(charge, 'WALLET_PAYMENT_FAILED', 'the UnionPay control reported a failed payment: the payer may try again with a new charge');
+  if (outcome === 'fail') return failedWith(charge, 'WALLET_PAYMENT_FAILED', 'the UnionPay control reported a failed payment: the payer may retry with a new charge');
   return { status: outcome === 'success' ? 'succeeded' : outcome === 'cancel' ? 'canceled' : 'pending', charge };
 }
 

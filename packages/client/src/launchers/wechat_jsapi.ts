@@ -50,8 +50,7 @@ export const wechatJsapiLauncher: Launcher<'wechat_jsapi'> = {
     const { channel, ...params } = charge.credential;
     const bridge = await waitForBridge(context);
     if (!bridge) {
-      const message = 'WeixinJSBridge is not available: open this page in WeChat, or use wechat_h5 / wechat_native in other browsers';
-      return failed(charge, new PayUnsupportedError(message, { code: 'WECHAT_BRIDGE_MISSING', channel }));
+      return failed(charge, new PayUnsupportedError('no WeixinJSBridge: open this page in WeChat, or use wechat_h5 / wechat_native', { code: 'WECHAT_BRIDGE_MISSING', channel }));
     }
     return new Promise((resolve) => bridge.invoke('getBrandWCPayRequest', params, (res) => resolve(jsapiResult(res, charge))));
   },

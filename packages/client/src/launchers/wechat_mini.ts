@@ -16,7 +16,7 @@ export const wechatMiniLauncher: Launcher<'wechat_mini'> = {
   async launch(charge) {
     const wx = (globalThis as { wx?: MiniProgramWx }).wx;
     if (typeof wx?.requestPayment !== 'function') {
-      return failedWith(charge, 'WECHAT_BRIDGE_MISSING', 'wx.requestPayment is not available: wechat_mini charges are launched inside a WeChat mini-program');
+      return failedWith(charge, 'WECHAT_BRIDGE_MISSING', 'no wx.requestPayment: launch wechat_mini charges inside a WeChat mini-program');
     }
     const { channel: _, appId: __, ...params } = charge.credential;
     return new Promise((resolve) =>

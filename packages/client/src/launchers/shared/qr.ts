@@ -5,7 +5,7 @@ import type { LaunchResult } from '../../types';
 /** `{ status: 'qr', qrCode }` for a non-empty code, else a failed result (the server returned no code). */
 export function qrResult(charge: Charge, qrCode: string | undefined): LaunchResult {
   if (typeof qrCode === 'string' && qrCode !== '') return { status: 'qr', charge, qrCode };
-  const error = new PayError(`the ${charge.channel} charge ${charge.orderNo} carries no QR code: check the server's channel response`, {
+  const error = new PayError(`${charge.channel} charge ${charge.orderNo} has no QR code: check the server's channel response`, {
     code: 'CREDENTIAL_INVALID',
     channel: charge.channel,
   });
