@@ -141,7 +141,7 @@ function area(files, restrictions, testRestrictions) {
 }
 
 export default defineConfig(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'test-artifacts/**', 'bench/results/**', 'test/.snippets/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'test-artifacts/**', 'bench/results/**', 'bench/scratch/**', 'test/.snippets/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -57,6 +57,8 @@ export function runCryptoContract(name: string, makeProvider: () => CryptoProvid
         const key = await privateKey(pem);
         expect(key.modulusBits).toBe(2048);
         expect(toBase64(await crypto.rsaSign(hash, key, utf8(message)))).toBe(expected);
+        // Text input signs its UTF-8 bytes.
+        expect(toBase64(await crypto.rsaSign(hash, key, message))).toBe(expected);
       });
     });
 
@@ -73,6 +75,8 @@ export function runCryptoContract(name: string, makeProvider: () => CryptoProvid
         const data = utf8(message);
         const sig = b64(signature);
         expect(await crypto.rsaVerify(hash, key, data, sig)).toBe(true);
+        expect(await crypto.rsaVerify(hash, key, message, sig)).toBe(true);
+        expect(await crypto.rsaVerify(hash, key, `${message} `, sig)).toBe(false);
         expect(await crypto.rsaVerify(hash, key, flip(data, 3), sig)).toBe(false);
         expect(await crypto.rsaVerify(hash, key, data, flip(sig, 100))).toBe(false);
         expect(await crypto.rsaVerify(hash === 'SHA-1' ? 'SHA-256' : 'SHA-1', key, data, sig)).toBe(false);
@@ -118,14 +122,26 @@ export function runCryptoContract(name: string, makeProvider: () => CryptoProvid
     describe('digests and HMAC', () => {
       it.each(S.MD5_RFC1321)('MD5 RFC 1321 %j', async (message, expected) => {
         expect(toHex(await crypto.digest('MD5', utf8(message)))).toBe(expected);
+        expect(toHex(await crypto.digest('MD5', message))).toBe(expected);
       });
       it.each(S.SHA_FIPS180)('FIPS 180 %j %s', async (message, algorithm, expected) => {
         expect(toHex(await crypto.digest(algorithm, utf8(message)))).toBe(expected);
+        expect(toHex(await crypto.digest(algorithm, message))).toBe(expected);
+      });
+      it('hashes text as its UTF-8 bytes (CJK, astral, lone surrogates as U+FFFD)', async () => {
+        for (const text of ['支付宝 body=测试', 'emoji \u{1F600}', 'lone \uD800 surrogate', '']) {
+          for (const algorithm of ['MD5', 'SHA-1', 'SHA-256'] as const) {
+            expect(toHex(await crypto.digest(algorithm, text))).toBe(toHex(await crypto.digest(algorithm, utf8(text))));
+          }
+          expect(toHex(await crypto.hmacSha256(utf8('k'), text))).toBe(toHex(await crypto.hmacSha256(utf8('k'), utf8(text))));
+        }
       });
       it('WeChat W1 MD5 and HMAC-SHA256; UnionPay U2 SHA-256', async () => {
         expect(toHex(await crypto.digest('MD5', utf8(V.W1_STRING_SIGN_TEMP))).toUpperCase()).toBe(V.W1_MD5);
         const hmac = await crypto.hmacSha256(utf8(V.W1_API_KEY), utf8(V.W1_STRING_SIGN_TEMP));
         expect(toHex(hmac).toUpperCase()).toBe(V.W1_HMAC_SHA256);
+        expect(toHex(await crypto.hmacSha256(utf8(V.W1_API_KEY), V.W1_STRING_SIGN_TEMP)).toUpperCase()).toBe(V.W1_HMAC_SHA256);
+        expect(toHex(await crypto.digest('SHA-256', V.U2_SIGN_STRING))).toBe(V.U2_SHA256_HEX);
         expect(toHex(await crypto.digest('SHA-256', utf8(V.U2_SIGN_STRING)))).toBe(V.U2_SHA256_HEX);
         expect(toHex(await crypto.digest('MD5', utf8(V.W1_API_KEY)))).toBe(V.W6_AES_KEY);
       });

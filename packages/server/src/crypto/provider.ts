@@ -7,6 +7,13 @@
  * - `provider.web.ts` on WebCrypto (`crypto.subtle`), for edge runtimes; MD5, which WebCrypto lacks, in pure JS.
  */
 
+/**
+ * Data to sign, verify, hash or authenticate: bytes, or text, which stands for its UTF-8 bytes (lone surrogates as
+ * U+FFFD, as `TextEncoder` does). The channels sign text (`k=v&...` strings, JSON bodies): passing it as text lets the
+ * Node provider encode it natively instead of through a `TextEncoder` copy per call.
+ */
+export type CryptoData = Uint8Array | string;
+
 /** Hash used inside an RSASSA-PKCS1-v1_5 signature. */
 export type RsaHash = 'SHA-256' | 'SHA-1';
 /** Digest algorithms the channels need (MD5 only for WeChat Pay v2 and Alipay certificate serials). */
@@ -49,9 +56,9 @@ export interface CryptoProvider {
   /** Import an SPKI DER EC public key on P-256 or P-384 (the curve is read from the SPKI). */
   importEcPublicKey(spki: Uint8Array): Promise<EcPublicKeyHandle>;
   /** RSASSA-PKCS1-v1_5 signature (deterministic: comparable byte for byte with a vector). */
-  rsaSign(hash: RsaHash, key: RsaPrivateKeyHandle, data: Uint8Array): Promise<Uint8Array>;
+  rsaSign(hash: RsaHash, key: RsaPrivateKeyHandle, data: CryptoData): Promise<Uint8Array>;
   /** RSASSA-PKCS1-v1_5 verification. Returns false for a wrong signature; never throws for bad signature bytes. */
-  rsaVerify(hash: RsaHash, key: RsaPublicKeyHandle, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  rsaVerify(hash: RsaHash, key: RsaPublicKeyHandle, data: CryptoData, signature: Uint8Array): Promise<boolean>;
   /** ECDSA P-256 / SHA-256 verification of a raw 64-byte `r || s` (IEEE P1363, as JWS uses) signature. */
   ecdsaP256Verify(key: EcPublicKeyHandle, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
   /**
@@ -64,9 +71,9 @@ export interface CryptoProvider {
   /** ES256: ECDSA P-256 / SHA-256 signature as a raw 64-byte `r || s` (IEEE P1363, as JWS uses). Not deterministic. */
   ecdsaP256Sign(key: EcPrivateKeyHandle, data: Uint8Array): Promise<Uint8Array>;
   /** HMAC-SHA256. */
-  hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
+  hmacSha256(key: Uint8Array, data: CryptoData): Promise<Uint8Array>;
   /** Message digest. */
-  digest(algorithm: DigestAlgorithm, data: Uint8Array): Promise<Uint8Array>;
+  digest(algorithm: DigestAlgorithm, data: CryptoData): Promise<Uint8Array>;
   /**
    * AES-GCM encryption (AES-256 for a 32-byte key, AES-128 for a 16-byte key, as wechatpay-go picks it); returns
    * ciphertext followed by the 16-byte tag (the WeChat Pay v3 layout).

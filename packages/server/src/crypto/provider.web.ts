@@ -4,11 +4,11 @@
  * lazily and once. MD5 (absent from WebCrypto) is pure TypeScript; AES-ECB is built from AES-CBC (see below).
  */
 import { PayConfigError } from '@payweave/core';
-import { concatBytes } from '../internal/encoding';
+import { concatBytes, utf8 } from '../internal/encoding';
 import { aesKeyBits, decryptionFailed, foreignHandle } from './failures';
 import { parseEcPublicKey, parseRsaPrivateKey, parseRsaPublicKey } from './keys';
 import { md5 } from './md5';
-import type { CryptoProvider, EcCurve, EcdsaHash, EcPrivateKeyHandle, EcPublicKeyHandle, RsaHash, RsaPrivateKeyHandle, RsaPublicKeyHandle } from './provider';
+import type { CryptoData, CryptoProvider, EcCurve, EcdsaHash, EcPrivateKeyHandle, EcPublicKeyHandle, RsaHash, RsaPrivateKeyHandle, RsaPublicKeyHandle } from './provider';
 
 const RSA = 'RSASSA-PKCS1-v1_5';
 const P1363_LENGTH: Record<EcCurve, number> = { 'P-256': 64, 'P-384': 96 };
@@ -17,6 +17,8 @@ const BLOCK = 16;
 /** WebCrypto wants ArrayBuffer-backed views; copy only when the bytes live elsewhere (SharedArrayBuffer, other realm). */
 const buf = (bytes: Uint8Array): Uint8Array<ArrayBuffer> =>
   bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+/** The bytes of `CryptoData`: text as UTF-8. */
+const bytesOf = (data: CryptoData): Uint8Array<ArrayBuffer> => (typeof data === 'string' ? (utf8(data) as Uint8Array<ArrayBuffer>) : buf(data));
 
 interface RsaKeyState {
   readonly der: Uint8Array;
@@ -101,12 +103,12 @@ export function createWebCryptoProvider(subtle: SubtleCrypto = globalThis.crypto
       return handle;
     },
     async rsaSign(hash, handle, data) {
-      return new Uint8Array(await subtle.sign(RSA, await rsaKey(handle, hash), buf(data)));
+      return new Uint8Array(await subtle.sign(RSA, await rsaKey(handle, hash), bytesOf(data)));
     },
     async rsaVerify(hash, handle, data, signature) {
       const key = await rsaKey(handle, hash);
       try {
-        return await subtle.verify(RSA, key, buf(signature), buf(data));
+        return await subtle.verify(RSA, key, buf(signature), bytesOf(data));
       } catch {
         return false; // malformed signature bytes: an invalid signature, not an exception
       }
@@ -136,11 +138,11 @@ export function createWebCryptoProvider(subtle: SubtleCrypto = globalThis.crypto
       // WebCrypto refuses an empty HMAC key; HMAC zero-pads keys to the 64-byte block, so 64 zero bytes are equivalent.
       const raw = key.length === 0 ? new Uint8Array(64) : buf(key);
       const hmacKey = await subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-      return new Uint8Array(await subtle.sign('HMAC', hmacKey, buf(data)));
+      return new Uint8Array(await subtle.sign('HMAC', hmacKey, bytesOf(data)));
     },
     async digest(algorithm, data) {
-      if (algorithm === 'MD5') return md5(data);
-      return new Uint8Array(await subtle.digest(algorithm, buf(data)));
+      if (algorithm === 'MD5') return md5(bytesOf(data));
+      return new Uint8Array(await subtle.digest(algorithm, bytesOf(data)));
     },
     async aesGcmEncrypt(key, iv, plaintext, aad) {
       const cryptoKey = await aesKey(key, 'AES-GCM', ['encrypt']);

@@ -33,9 +33,9 @@ beforeAll(async () => {
 const text = fc.string({ unit: 'grapheme', maxLength: 80 });
 const timestamp = fc.integer({ min: 1_500_000_000, max: 2_000_000_000 }).map(String);
 const nonce = fc.stringMatching(/^[A-Za-z0-9]{16,32}$/);
-// v2 field names. `__proto__` and `constructor` are left out: no WeChat message uses them, the plugin's objects lose an
-// own `__proto__`, and fast-xml-parser refuses both as tag names (parseV2Xml reports XML_INVALID).
-const fieldName = fc.stringMatching(/^[a-z_]{1,12}$/).filter((name) => name !== '__proto__' && name !== 'constructor');
+// v2 field names. `__proto__`, `constructor` and `prototype` are left out: no WeChat message uses them, the plugin's
+// objects lose an own `__proto__`, and fast-xml-parser refuses all three as tag names (parseV2Xml reports XML_INVALID).
+const fieldName = fc.stringMatching(/^[a-z_]{1,12}$/).filter((name) => name !== '__proto__' && name !== 'constructor' && name !== 'prototype');
 
 describe('interop with wechatpay-axios-plugin', () => {
   it('APIv3 Authorization headers are identical', async () => {

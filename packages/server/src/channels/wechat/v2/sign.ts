@@ -14,20 +14,19 @@ export type V2SignType = 'MD5' | 'HMAC-SHA256';
 export type V2Fields = Record<string, string | undefined>;
 
 /**
- * `stringSignTemp`: every non-empty field except `sign`, keys sorted by code unit (case-sensitive: `appId` sorts
- * before `nonceStr`), raw values joined as `k=v` with `&`, then `&key=API_KEY`. Unknown fields stay in: WeChat signs
- * every field it sends, so dropping one would break verification when it adds a field.
+ * `stringSignTemp`: every non-empty field except `sign`, keys sorted by code unit, raw values joined as `k=v` with
+ * `&`, then `&key=API_KEY`. Unknown fields stay in: WeChat signs every field it sends, so dropping one would break
+ * verification when it adds a field.
  */
 export function v2StringToSign(fields: V2Fields, apiKey: string): string {
-  const keys: string[] = [];
-  for (const key of Object.keys(fields)) {
-    const value = fields[key];
-    if (key !== 'sign' && value !== undefined && value !== '') keys.push(key);
-  }
   // The default sort compares UTF-16 code units, which is the order WeChat specifies (ASCII for its keys).
-  keys.sort();
+  const keys = Object.keys(fields).sort();
   let text = '';
-  for (const key of keys) text += `${key}=${fields[key] as string}&`;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const value = fields[key];
+    if (key !== 'sign' && value !== undefined && value !== '') text += `${key}=${value}&`;
+  }
   // With no field at all the string still starts with '&' (`pairs.join('&') + '&key=...'`).
   return `${text || '&'}key=${apiKey}`;
 }
@@ -55,7 +54,8 @@ function hmacKeyBytes(apiKey: string): Uint8Array {
  */
 export function signV2(crypto: CryptoProvider, signType: V2SignType, fields: V2Fields, apiKey: string): Promise<string> {
   try {
-    const data = utf8(v2StringToSign(fields, apiKey));
+    // Text: the provider signs its UTF-8 bytes (natively on Node).
+    const data = v2StringToSign(fields, apiKey);
     return (signType === 'MD5' ? crypto.digest('MD5', data) : crypto.hmacSha256(hmacKeyBytes(apiKey), data)).then(toUpperHex);
   } catch (error) {
     return Promise.reject(error);

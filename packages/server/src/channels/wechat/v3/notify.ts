@@ -7,7 +7,7 @@
  */
 import { PayError, PaySignatureError, PayUnsupportedError, PayValidationError, type PaymentEvent } from '@payweave/core';
 import type { CryptoProvider } from '../../../crypto/provider';
-import { fromUtf8, utf8 } from '../../../internal/encoding';
+import { fromUtf8 } from '../../../internal/encoding';
 import { assertRawNotification } from '../../../notifications/raw';
 import type { Acknowledgement, AcknowledgementOutcome, RawNotification, VerifiedNotification } from '../../types';
 import type { WechatSettings } from '../config';
@@ -96,11 +96,10 @@ function refundEvent(deps: V3NotifyDeps, plaintext: unknown, raw: unknown, fallb
 
 /** Verify, decrypt and normalise one APIv3 notification; throws a typed error for anything untrustworthy. */
 export async function verifyV3Notification(deps: V3NotifyDeps, request: RawNotification): Promise<VerifiedNotification> {
-  const { body, headers } = assertRawNotification(request);
-  const bytes = typeof body === 'string' ? utf8(body) : (body ?? new Uint8Array(0));
+  const { body = '', headers } = assertRawNotification(request);
   const now = deps.clock();
-  await verifyWechatpaySignature(deps.crypto, deps.keys, headers, bytes, now);
-  const envelope = parseNotificationEnvelope(parseJsonText(typeof body === 'string' ? body : fromUtf8(bytes), 'notification'));
+  await verifyWechatpaySignature(deps.crypto, deps.keys, headers, body, now);
+  const envelope = parseNotificationEnvelope(parseJsonText(typeof body === 'string' ? body : fromUtf8(body), 'notification'));
   if (!deps.settings.apiV3Key) throw new PaySignatureError('apiV3Key is not configured: cannot decrypt notifications', { channel: 'wechat', code: 'DECRYPTION_FAILED' });
   const text = await decryptResource(deps.crypto, deps.settings.apiV3Key, envelope.resource);
   const plaintext = parseJsonText(text, 'notification resource');

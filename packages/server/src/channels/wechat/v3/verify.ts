@@ -5,7 +5,7 @@
  * @see https://pay.weixin.qq.com/docs/merchant/development/interface-rules/signature-verification.html
  */
 import { PaySignatureError } from '@payweave/core';
-import type { CryptoProvider, RsaPublicKeyHandle } from '../../../crypto/provider';
+import type { CryptoData, CryptoProvider, RsaPublicKeyHandle } from '../../../crypto/provider';
 import { fromBase64, utf8 } from '../../../internal/encoding';
 import { AUTHORIZATION_SCHEMA, MAX_CLOCK_SKEW_SECONDS, SIGNATURE_PROBE_PREFIX } from '../constants';
 
@@ -44,6 +44,14 @@ export function responseMessage(timestamp: string, nonce: string, body: Uint8Arr
   return message;
 }
 
+/**
+ * The signed message for a body received as bytes or as text: a text body (a notification as most frameworks hand it
+ * over) stays text, which the crypto provider signs as its UTF-8 bytes: the same bytes as encoding it first.
+ */
+function signedMessage(timestamp: string, nonce: string, body: Uint8Array | string): CryptoData {
+  return typeof body === 'string' ? `${timestamp}\n${nonce}\n${body}\n` : responseMessage(timestamp, nonce, body);
+}
+
 /** The `Wechatpay-*` headers this verifier reads, by lowercase name. */
 interface SignatureHeaders {
   'wechatpay-timestamp'?: string;
@@ -56,6 +64,26 @@ interface SignatureHeaders {
 const SIGNATURE_HEADER_NAMES = new Set(['wechatpay-timestamp', 'wechatpay-nonce', 'wechatpay-signature', 'wechatpay-serial', 'wechatpay-signature-type']);
 
 /**
+ * The two spellings nearly every request uses, WeChat's own (`Wechatpay-Timestamp`) and the lowercase one of Node and
+ * Fetch, recognised without lowercasing the name (a new string per header on every notification).
+ */
+const USUAL_SPELLINGS = new Map<string, string>();
+for (const lower of SIGNATURE_HEADER_NAMES) {
+  USUAL_SPELLINGS.set(lower, lower);
+  USUAL_SPELLINGS.set(lower.replace(/(^|-)[a-z]/g, (start) => start.toUpperCase()), lower);
+}
+/**
+ * `toLowerCase` keeps the length of every string but those holding U+0130 (lowercased to `i` + U+0307, and U+0307 is
+ * in none of our names), so a name of another length is none of ours.
+ */
+const NAME_LENGTHS = new Set([...SIGNATURE_HEADER_NAMES].map((name) => name.length));
+
+/** The lowercase name of a signature header, or '' for any other header. */
+function signatureHeaderName(name: string): string {
+  return USUAL_SPELLINGS.get(name) ?? (NAME_LENGTHS.has(name.length) ? name.toLowerCase() : '');
+}
+
+/**
  * All signature headers in one pass over `headers`: names are case-insensitive, the first present (not undefined)
  * value of a name wins and a list yields its first element, as `headerValue` in notifications/raw.ts reads them.
  */
@@ -66,7 +94,7 @@ function signatureHeaders(headers: HeaderSource): SignatureHeaders {
     if (!Object.hasOwn(headers, name)) continue;
     const value = headers[name];
     if (value === undefined) continue;
-    const lower = name.toLowerCase() as keyof SignatureHeaders;
+    const lower = signatureHeaderName(name) as keyof SignatureHeaders;
     if (!SIGNATURE_HEADER_NAMES.has(lower) || lower in found) continue;
     found[lower] = Array.isArray(value) ? value[0] : value;
   }
@@ -83,15 +111,15 @@ export interface VerifiedSignature {
 }
 
 /**
- * Verify the `Wechatpay-*` signature headers over `body`. Throws `PaySignatureError` with code
- * `SIGNATURE_MISSING` (no headers: a forged reply), `TIMESTAMP_OUT_OF_WINDOW`, `UNKNOWN_SERIAL` or
- * `SIGNATURE_INVALID` (including the `WECHATPAY/SIGNTEST/` probes).
+ * Verify the `Wechatpay-*` signature headers over `body` (the raw bytes, or the text they decode to). Throws
+ * `PaySignatureError` with code `SIGNATURE_MISSING` (no headers: a forged reply), `TIMESTAMP_OUT_OF_WINDOW`,
+ * `UNKNOWN_SERIAL` or `SIGNATURE_INVALID` (including the `WECHATPAY/SIGNTEST/` probes).
  */
 export async function verifyWechatpaySignature(
   crypto: CryptoProvider,
   keys: PlatformKeyRing,
   headers: HeaderSource,
-  body: Uint8Array,
+  body: Uint8Array | string,
   nowMs: number,
 ): Promise<VerifiedSignature> {
   const found = signatureHeaders(headers);
@@ -123,7 +151,7 @@ export async function verifyWechatpaySignature(
   if (signature.startsWith(SIGNATURE_PROBE_PREFIX)) throw reject('WeChat Pay signature probe (WECHATPAY/SIGNTEST/) rejected');
   const signatureBytes = fromBase64(signature);
   if (!signatureBytes || signatureBytes.length === 0) throw reject('Wechatpay-Signature is not base64');
-  const ok = await crypto.rsaVerify('SHA-256', key, responseMessage(timestamp, nonce, body), signatureBytes);
+  const ok = await crypto.rsaVerify('SHA-256', key, signedMessage(timestamp, nonce, body), signatureBytes);
   if (!ok) throw reject('WeChat Pay signature does not verify: the message was altered or platformKeys holds the wrong key for this serial');
   return { serial, timestamp: seconds };
 }
