@@ -15,10 +15,17 @@ import { judged, unavailable, type Budget, type Row, type Suite } from '../types
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
 const kb = (bytes: number): number => bytes / 1024;
+/**
+ * The 3 KB budget of createPayClient + one surface launcher is not met (3.1-3.5 KB; the analysis is in bench/README.md,
+ * "Open budgets"). Until it is, `--check` holds every such entry to this ceiling, so none can grow unnoticed.
+ */
+const SURFACE_CEILING_KB = 3.6;
 const bytesText = (bytes: number): string => `${kb(bytes).toFixed(2)} KB`;
 
 interface SizeResult {
   name: string;
+  /** `all`: every launcher; `surface`: createPayClient + one surface's launcher; `provider`: + a provider module. */
+  kind: 'all' | 'surface' | 'provider';
   gzip: number;
   budget: number;
   zod: boolean;
@@ -76,7 +83,7 @@ export const clientSizeSuite: Suite = {
       return { baselineAbsolute: bytesText(baseline), rows: unavailable(['@payweave/client'], `n/a (scripts/client-size.mjs failed: ${String(error).slice(0, 100)})`, 'case', { op: '<=', value: 6, unit: 'KB' }) };
     }
     const rows: Row[] = results.map((result) => {
-      const budget: Budget = { op: '<=', value: result.budget / 1024, unit: 'KB' };
+      const budget: Budget = { op: '<=', value: result.budget / 1024, unit: 'KB', ...(result.kind === 'surface' && { ceiling: SURFACE_CEILING_KB }) };
       const ratio = result.gzip / baseline;
       const row = judged({ name: result.name, role: 'case', ratio: { median: ratio, min: ratio, max: ratio, rounds: 1 }, absolute: bytesText(result.gzip), budget, measured: kb(result.gzip) });
       return result.zod ? { ...row, status: 'FAIL', note: 'zod is bundled' } : row;
