@@ -35,8 +35,11 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
     return withStatus(rows[0]?.data, rows[0]?.status);
   };
   const getEvent = async (db: Pool | PoolClient, id: string) => toEvent((await db.query<EventRow>(`SELECT * FROM ${t('payweave_events')} WHERE id = $1`, [id])).rows[0]);
-  const insertEvent = async (db: PoolClient, event: PaymentEvent) =>
-    ((await db.query(`INSERT INTO ${t('payweave_events')} (id, event) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [event.id, JSON.stringify(event)])).rowCount ?? 0) === 1;
+  /** `leaseUntil`: the delivery lease taken in the same step (a transition with `claimDeliveryUntil`). */
+  const insertEvent = async (db: PoolClient, event: PaymentEvent, leaseUntil: string | null = null) => {
+    const inserted = await db.query(`INSERT INTO ${t('payweave_events')} (id, event, lease_until) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [event.id, JSON.stringify(event), leaseUntil]);
+    return (inserted.rowCount ?? 0) === 1;
+  };
 
   /** Rolls the transaction back by throwing, carrying the outcome out. */
   class Abort<T> {
@@ -73,7 +76,8 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
     },
     async transitionCharge(tr: ChargeTransition): Promise<TransitionOutcome> {
       return txOrAbort(async (client) => {
-        if (tr.event && !(await insertEvent(client, tr.event))) {
+        const leaseUntil = tr.event ? (tr.claimDeliveryUntil ?? null) : null;
+        if (tr.event && !(await insertEvent(client, tr.event, leaseUntil))) {
           throw new Abort<TransitionOutcome>({ outcome: 'duplicate', charge: await getCharge(client, tr.orderNo), record: (await getEvent(client, tr.event.id)) as EventRecord });
         }
         const patch = JSON.stringify({ ...tr.patch, status: tr.to });
@@ -81,7 +85,7 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
           `UPDATE ${t('payweave_charges')} SET status = $2, data = data || $3::jsonb WHERE order_no = $1 AND status = ANY($4::text[]) RETURNING data, status`,
           [tr.orderNo, tr.to, patch, [...tr.from]],
         );
-        if (rows[0]) return { outcome: 'applied', charge: withStatus(rows[0].data, rows[0].status) as StoredCharge };
+        if (rows[0]) return { outcome: 'applied', charge: withStatus(rows[0].data, rows[0].status) as StoredCharge, ...(leaseUntil !== null ? { claimed: true } : {}) };
         const current = await getCharge(client, tr.orderNo);
         throw new Abort<TransitionOutcome>(current ? { outcome: 'conflict', charge: current } : { outcome: 'not_found' });
       });

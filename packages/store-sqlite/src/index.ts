@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { PayConfigError } from '@payweave/core';
 import type { PaymentStore } from '@payweave/server';
+import { createGroupCommit } from './group-commit';
 import { MIGRATIONS } from './schema';
 import { createStatements } from './statements';
 
@@ -43,7 +44,12 @@ export function sqliteStore(options: SqliteStoreOptions = {}): SqliteStore {
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
-  return { durable: true, database: db, close: () => db.close(), ...createStatements(db) };
+  const group = createGroupCommit(db);
+  const close = () => {
+    group.flush(); // writes still queued for the next batch are committed (and their callers answered) first
+    db.close();
+  };
+  return { durable: true, database: db, close, ...createStatements(db, group) };
 }
 
 /** Refuse options better-sqlite3 would fail on with a TypeError, naming the option instead. */

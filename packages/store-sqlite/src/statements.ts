@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChargeStatus, PaymentEvent, RefundStatus } from '@payweave/core';
 import { assertRefundable, type Anomaly, type ChargeTransition, type EventRecord, type PaymentStore, type StoredCharge, type StoredRefund, type TransitionOutcome } from '@payweave/server';
+import type { GroupCommit } from './group-commit';
 
 type Row = { data: string; status: string };
 type EventRow = { id: string; event: string; delivered: number; lease_until: string | null; recorded_at: string };
@@ -10,8 +11,11 @@ const toRefund = (row: Row | undefined): StoredRefund | null => (row ? { ...(JSO
 const toEvent = (row: EventRow | undefined): EventRecord | null =>
   row ? { id: row.id, event: JSON.parse(row.event) as PaymentEvent, delivered: row.delivered === 1, recordedAt: row.recorded_at, ...(row.lease_until ? { leaseUntil: row.lease_until } : {}) } : null;
 
-/** The store methods over prepared statements; writes that must be atomic run in IMMEDIATE transactions. */
-export function createStatements(db: Database): PaymentStore {
+/**
+ * The store methods over prepared statements; writes that must be atomic run in IMMEDIATE transactions. The writes of
+ * a notification's first delivery (transition, delivery lease, delivered mark) go through `group` (group-commit.ts).
+ */
+export function createStatements(db: Database, group: GroupCommit): PaymentStore {
   const q = {
     getCharge: db.prepare<[string], Row>('SELECT data, status FROM payweave_charges WHERE order_no = ?'),
     insertCharge: db.prepare('INSERT OR IGNORE INTO payweave_charges (order_no, status, created_at, data) VALUES (?, ?, ?, ?)'),
@@ -23,7 +27,7 @@ export function createStatements(db: Database): PaymentStore {
     ),
     setRefund: db.prepare('UPDATE payweave_refunds SET status = ?, data = ? WHERE refund_no = ?'),
     getEvent: db.prepare<[string], EventRow>('SELECT * FROM payweave_events WHERE id = ?'),
-    insertEvent: db.prepare('INSERT OR IGNORE INTO payweave_events (id, event, delivered, recorded_at) VALUES (?, ?, 0, ?)'),
+    insertEvent: db.prepare('INSERT OR IGNORE INTO payweave_events (id, event, delivered, lease_until, recorded_at) VALUES (?, ?, 0, ?, ?)'),
     claim: db.prepare('UPDATE payweave_events SET lease_until = ? WHERE id = ? AND delivered = 0 AND (lease_until IS NULL OR lease_until <= ?)'),
     release: db.prepare('UPDATE payweave_events SET lease_until = NULL WHERE id = ?'),
     undelivered: db.prepare<[string, number], EventRow>('SELECT * FROM payweave_events WHERE delivered = 0 AND (lease_until IS NULL OR lease_until <= ?) ORDER BY recorded_at, rowid LIMIT ?'),
@@ -47,8 +51,11 @@ export function createStatements(db: Database): PaymentStore {
     if (!t.from.includes(charge.status)) return { outcome: 'conflict', charge };
     const next: StoredCharge = { ...charge, ...t.patch, status: t.to };
     writeCharge(next);
-    if (t.event) q.insertEvent.run(t.event.id, JSON.stringify(t.event), now());
-    return { outcome: 'applied', charge: next };
+    if (!t.event) return { outcome: 'applied', charge: next };
+    // The delivery lease taken with the record (claimDeliveryUntil) saves the lifecycle a write of its own.
+    const leaseUntil = t.claimDeliveryUntil ?? null;
+    q.insertEvent.run(t.event.id, JSON.stringify(t.event), leaseUntil, now());
+    return leaseUntil === null ? { outcome: 'applied', charge: next } : { outcome: 'applied', charge: next, claimed: true };
   });
 
   const refundTransition = db.transaction((refundNo: string, from: readonly RefundStatus[], to: RefundStatus, patch: Partial<StoredRefund> | undefined, event: PaymentEvent | undefined) => {
@@ -62,7 +69,7 @@ export function createStatements(db: Database): PaymentStore {
       const charge = toCharge(q.getCharge.get(refund.orderNo));
       if (charge) writeCharge({ ...charge, amountRefunded: charge.amountRefunded + refund.amount });
     }
-    if (event) q.insertEvent.run(event.id, JSON.stringify(event), now());
+    if (event) q.insertEvent.run(event.id, JSON.stringify(event), null, now());
     return { outcome: 'applied' as const, refund: next };
   });
 
@@ -99,7 +106,7 @@ export function createStatements(db: Database): PaymentStore {
       return updatePending.immediate(orderNo, patch);
     },
     async transitionCharge(t) {
-      return transition.immediate(t);
+      return group.run(() => transition(t));
     },
     async insertRefund(refund) {
       return reserveRefund.immediate(refund);
@@ -111,22 +118,22 @@ export function createStatements(db: Database): PaymentStore {
       return refundTransition.immediate(refundNo, from, to, patch, event);
     },
     async recordEvent(event) {
-      return q.insertEvent.run(event.id, JSON.stringify(event), now()).changes === 1;
+      return q.insertEvent.run(event.id, JSON.stringify(event), null, now()).changes === 1;
     },
     async getEvent(eventId) {
       return toEvent(q.getEvent.get(eventId));
     },
     async claimEventDelivery(eventId, leaseUntil, at) {
-      return q.claim.run(leaseUntil, eventId, at).changes === 1;
+      return group.run(() => q.claim.run(leaseUntil, eventId, at).changes === 1);
     },
     async listUndeliveredEvents(at, limit) {
       return q.undelivered.all(at, limit).map((row) => toEvent(row) as EventRecord);
     },
     async releaseEventDelivery(eventId) {
-      q.release.run(eventId);
+      await group.run(() => q.release.run(eventId));
     },
     async markEventDelivered(eventId) {
-      q.delivered.run(eventId);
+      await group.run(() => q.delivered.run(eventId));
     },
     async recordAnomaly(anomaly: Anomaly) {
       q.insertAnomaly.run(anomaly.id, anomaly.occurredAt, JSON.stringify(anomaly));

@@ -26,6 +26,22 @@ describe('toNodeHandler', () => {
     expect((await pay.charges.retrieve('ORDER_1')).status).toBe('succeeded');
   });
 
+  it('sends the acknowledgement with a Content-Length, in one piece (no chunked encoding)', async () => {
+    const pay = createPayServerWith({ channels: [fakeChannel()], store: memoryStore(), logger: { warn: () => {} } }, { crypto: () => ({}) as CryptoProvider });
+    await pay.charges.create({ channel: 'alipay_qr', orderNo: 'ORDER_2', amount: 1999, subject: 'x' });
+    const server = createServer(toNodeHandler(pay, 'alipay'));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/notify`;
+    const response = await fetch(url, { method: 'POST', body: fakeNotificationBody({ orderNo: 'ORDER_2', amount: 1999 }) });
+    expect(response.headers.get('content-length')).toBe('7');
+    expect(response.headers.get('transfer-encoding')).toBeNull();
+    expect(await response.text()).toBe('success');
+    const refused = await fetch(url, { method: 'POST', body: 'not a notification' });
+    expect(refused.headers.get('content-length')).toBe(String(Buffer.byteLength(await refused.clone().text())));
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+  });
+
   it('refuses a body already parsed by a framework', async () => {
     const pay = createPayServerWith({ channels: [fakeChannel()], store: memoryStore(), logger: { warn: () => {} } }, { crypto: () => ({}) as CryptoProvider });
     const handler = toNodeHandler(pay, 'alipay');

@@ -1,6 +1,7 @@
 /** Node `http` adapter: reads the raw body itself, so it works behind any framework that has not consumed it. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Provider } from '@payweave/core';
+import type { Acknowledgement } from '../channels/types';
 import { MAX_NOTIFICATION_BYTES } from '../notifications/raw';
 import type { PayServer } from '../pay-server';
 import { assertPayServer, assertProvider } from './arguments';
@@ -29,9 +30,28 @@ function readBody(request: RawBodyRequest): Promise<Uint8Array> {
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    // Copied into a Uint8Array of its own: a small Buffer may be a view of Node's shared pool.
+    request.on('end', () => {
+      const body = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        body.set(chunk, offset);
+        offset += chunk.length;
+      }
+      resolve(body);
+    });
     request.on('error', reject);
   });
+}
+
+/**
+ * Write the acknowledgement. With a Content-Length, Node joins head and body into one buffer; without one it uses
+ * chunked encoding (size line, body, CRLF, last chunk: five buffers for a two-byte `ok`).
+ */
+function sendAck(res: ServerResponse, ack: Acknowledgement): void {
+  const bodiless = ack.status === 204 || ack.status === 304;
+  const headers = bodiless || Object.keys(ack.headers).some((name) => name.toLowerCase() === 'content-length') ? ack.headers : { ...ack.headers, 'content-length': String(Buffer.byteLength(ack.body)) };
+  res.writeHead(ack.status, headers).end(bodiless ? undefined : ack.body);
 }
 
 /** A `(req, res)` notification endpoint for `node:http`, Express, Koa (`ctx.req`/`ctx.res`) and similar. */
@@ -52,11 +72,11 @@ export function toNodeHandler(pay: PayServer, provider: Provider): (req: Incomin
       if (typed.body !== undefined && !(typed.body instanceof Uint8Array) && typeof typed.body !== 'string' && typed.rawBody === undefined) {
         // A JSON/urlencoded body parser consumed the bytes: the signature can no longer be checked.
         const result = await pay.notifications.handle(provider, { body: typed.body as never, headers: req.headers, method: req.method, url: req.url });
-        res.writeHead(result.ack.status, result.ack.headers).end(result.ack.body);
+        sendAck(res, result.ack);
         return;
       }
       const result = await pay.notifications.handle(provider, { body, headers: req.headers, method: req.method, url: req.url });
-      res.writeHead(result.ack.status, result.ack.headers).end(result.ack.body);
+      sendAck(res, result.ack);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('internal error');

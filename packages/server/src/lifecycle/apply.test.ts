@@ -91,3 +91,51 @@ describe('lifecycle: a surfaced conflict keeps its anomaly on redelivery', () =>
     expect(contexts).toHaveLength(2);
   });
 });
+
+describe('lifecycle: the delivery lease of a first delivery', () => {
+  const charge = sampleCharge({ orderNo: 'ORDER_L', amount: 1999 });
+  const paid: PaymentEvent = { id: 'x', type: 'charge.succeeded', provider: 'alipay', orderNo: 'ORDER_L', amount: 1999, currency: 'CNY', occurredAt: '2026-01-03T00:00:00.000Z', raw: {} };
+  const clock = () => Date.UTC(2026, 0, 3);
+
+  /** Counts claimEventDelivery calls; `legacy` drops claimDeliveryUntil, as a store written before it would. */
+  const counting = (legacy: boolean) => {
+    const inner = memoryStore();
+    const calls = { claims: 0 };
+    const store: PaymentStore = {
+      ...inner,
+      claimEventDelivery: (...args) => {
+        calls.claims++;
+        return inner.claimEventDelivery(...args);
+      },
+      transitionCharge: ({ claimDeliveryUntil, ...rest }) => inner.transitionCharge(legacy ? rest : { ...rest, claimDeliveryUntil }),
+    };
+    return { store, calls };
+  };
+
+  it.each([
+    ['takes it with the transition', false, 0],
+    ['claims it separately from a store that ignores claimDeliveryUntil', true, 1],
+  ])('%s, and runs onEvent once', async (_name, legacy, claims) => {
+    const { store, calls } = counting(legacy);
+    await store.insertCharge(charge);
+    let runs = 0;
+    const lifecycle = createLifecycle(store, () => void runs++, clock);
+    expect(await lifecycle.apply(paid)).toMatchObject({ duplicate: false, acknowledge: true });
+    expect(await lifecycle.apply(paid)).toMatchObject({ duplicate: true, acknowledge: true });
+    expect(runs).toBe(1);
+    expect(calls.claims).toBe(claims);
+    expect(await store.getEvent('alipay:charge:ORDER_L:charge.succeeded')).toMatchObject({ delivered: true });
+  });
+
+  it('releases a lease taken with the transition when onEvent throws, so the retry runs it at once', async () => {
+    const { store } = counting(false);
+    await store.insertCharge(charge);
+    let runs = 0;
+    const lifecycle = createLifecycle(store, () => {
+      if (runs++ === 0) throw new Error('fulfilment down');
+    }, clock);
+    expect(await lifecycle.apply(paid)).toMatchObject({ acknowledge: false, error: { code: 'ON_EVENT_FAILED' } });
+    expect(await lifecycle.apply(paid)).toMatchObject({ duplicate: false, acknowledge: true });
+    expect(runs).toBe(2);
+  });
+});

@@ -43,8 +43,11 @@ export function createLifecycle(
     return entry;
   };
 
-  const deliver = async (event: PaymentEvent, context: EventContext, charge?: StoredCharge): Promise<ApplyResult> => {
-    const claimed = await store.claimEventDelivery(event.id, new Date(clock() + deliveryLeaseMs).toISOString(), now());
+  const leaseUntil = () => new Date(clock() + deliveryLeaseMs).toISOString();
+
+  /** Run onEvent under the delivery lease (`alreadyClaimed`: the transition that recorded the event took it). */
+  const deliver = async (event: PaymentEvent, context: EventContext, charge?: StoredCharge, alreadyClaimed = false): Promise<ApplyResult> => {
+    const claimed = alreadyClaimed || (await store.claimEventDelivery(event.id, leaseUntil(), now()));
     if (!claimed) {
       const known = await store.getEvent(event.id);
       if (known?.delivered) return { event, duplicate: true, charge, acknowledge: true };
@@ -124,10 +127,11 @@ export function createLifecycle(
         ...(target === 'succeeded' ? { paidAt: event.occurredAt } : {}),
       },
       event,
+      claimDeliveryUntil: leaseUntil(),
     });
     switch (outcome.outcome) {
       case 'applied':
-        return deliver(event, { charge: toPublicCharge(outcome.charge) }, outcome.charge);
+        return deliver(event, { charge: toPublicCharge(outcome.charge) }, outcome.charge, outcome.claimed === true);
       case 'duplicate':
         // A recorded event whose charge is in another state was a surfaced conflict: redeliver it as one.
         if (!outcome.record.delivered && outcome.charge && outcome.charge.status !== target) return surfaceConflict(outcome.record.event, chargeConflict(outcome.charge, event), outcome.charge);

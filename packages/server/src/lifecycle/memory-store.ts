@@ -67,8 +67,11 @@ export function memoryStore(): MemoryStore {
       if (!transition.from.includes(charge.status)) return { outcome: 'conflict', charge: clone(charge) };
       charge.status = transition.to;
       Object.assign(charge, clone(transition.patch ?? {}));
-      if (transition.event) record(transition.event);
-      return { outcome: 'applied', charge: clone(charge) };
+      if (!transition.event) return { outcome: 'applied', charge: clone(charge) };
+      const entry = record(transition.event);
+      if (transition.claimDeliveryUntil === undefined) return { outcome: 'applied', charge: clone(charge) };
+      entry.leaseUntil = transition.claimDeliveryUntil;
+      return { outcome: 'applied', charge: clone(charge), claimed: true };
     },
     async insertRefund(refund) {
       if (refunds.has(refund.refundNo)) return false;

@@ -111,6 +111,43 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(results.filter((r) => r.outcome === 'applied')).toHaveLength(1);
     });
 
+    it('takes the delivery lease with the transition when asked (claimDeliveryUntil)', async () => {
+      const s = await store();
+      const charge = sampleCharge();
+      await s.insertCharge(charge);
+      const event = sampleEvent(charge.orderNo);
+      const lease = '2026-01-02T00:01:00.000Z';
+      const applied = await s.transitionCharge({ orderNo: charge.orderNo, from: ['pending'], to: 'succeeded', event, claimDeliveryUntil: lease });
+      expect(applied).toMatchObject({ outcome: 'applied', claimed: true, charge: { status: 'succeeded' } });
+      expect(await s.getEvent(event.id)).toMatchObject({ delivered: false, leaseUntil: lease, event });
+      // Held: no second claim and no redelivery sweep before it expires; both after.
+      expect(await s.claimEventDelivery(event.id, '2026-01-02T00:02:00.000Z', '2026-01-02T00:00:30.000Z')).toBe(false);
+      expect((await s.listUndeliveredEvents('2026-01-02T00:00:30.000Z', 1000)).map((record) => record.id)).not.toContain(event.id);
+      expect((await s.listUndeliveredEvents('2026-01-02T00:01:00.000Z', 1000)).map((record) => record.id)).toContain(event.id);
+      // A duplicate or a conflict takes no lease: the record keeps the one it has.
+      const again = await s.transitionCharge({ orderNo: charge.orderNo, from: ['pending'], to: 'succeeded', event, claimDeliveryUntil: '2026-01-02T09:00:00.000Z' });
+      expect(again).toMatchObject({ outcome: 'duplicate', record: { leaseUntil: lease } });
+      expect(again).not.toHaveProperty('claimed');
+      const closedEvent = sampleEvent(charge.orderNo, { id: `${event.id}:closed`, type: 'charge.closed' });
+      const conflict = await s.transitionCharge({ orderNo: charge.orderNo, from: ['pending'], to: 'closed', event: closedEvent, claimDeliveryUntil: lease });
+      expect(conflict.outcome).toBe('conflict');
+      expect(await s.getEvent(closedEvent.id)).toBeNull();
+      await s.markEventDelivered(event.id);
+      expect(await s.getEvent(event.id)).toMatchObject({ delivered: true });
+      expect(await s.getEvent(event.id)).not.toHaveProperty('leaseUntil');
+    });
+
+    it('takes no lease without claimDeliveryUntil', async () => {
+      const s = await store();
+      const charge = sampleCharge();
+      await s.insertCharge(charge);
+      const event = sampleEvent(charge.orderNo);
+      const applied = await s.transitionCharge({ orderNo: charge.orderNo, from: ['pending'], to: 'succeeded', event });
+      expect(applied.outcome === 'applied' && applied.claimed).toBeFalsy();
+      expect(await s.getEvent(event.id)).not.toHaveProperty('leaseUntil');
+      expect(await s.claimEventDelivery(event.id, '2026-01-02T00:01:00.000Z', '2026-01-02T00:00:00.000Z')).toBe(true);
+    });
+
     it('leases event delivery to one process at a time', async () => {
       const s = await store();
       const event = sampleEvent(uniqueOrderNo(), { type: 'iap.purchased', id: `apple:${uniqueOrderNo()}` });

@@ -36,10 +36,22 @@ export interface ChargeTransition {
   patch?: Partial<Pick<StoredCharge, 'channelTradeNo' | 'paidAt' | 'amountRefunded' | 'channelData'>>;
   /** Recorded in the same atomic step; if an event with this id exists already, nothing is applied. */
   event?: PaymentEvent;
+  /**
+   * With `event`: when the transition applies, also take the event's delivery lease until this ISO time in the same
+   * atomic step (what `claimEventDelivery` would do right after), and answer `claimed: true`. It saves one write per
+   * first delivery. Optional for implementations: a store that ignores it leaves `claimed` unset and the lifecycle
+   * calls `claimEventDelivery` itself.
+   */
+  claimDeliveryUntil?: string;
 }
 
 export type TransitionOutcome =
-  | { outcome: 'applied'; charge: StoredCharge }
+  | {
+      outcome: 'applied';
+      charge: StoredCharge;
+      /** True when the event's delivery lease was taken in the same step (`claimDeliveryUntil`). */
+      claimed?: boolean;
+    }
   | { outcome: 'duplicate'; charge: StoredCharge | null; record: EventRecord }
   | { outcome: 'conflict'; charge: StoredCharge }
   | { outcome: 'not_found' };
