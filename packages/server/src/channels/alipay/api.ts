@@ -22,7 +22,7 @@ export interface RequestOptions {
 }
 
 /** Build and sign the full parameter set of a request, timestamped by the server clock in Beijing time. */
-export async function signedParams(runtime: AlipayRuntime, options: RequestOptions): Promise<AlipayParams> {
+export function signedParams(runtime: AlipayRuntime, options: RequestOptions): Promise<AlipayParams> {
   const params = buildRequestParams({
     method: options.method,
     appId: runtime.config.appId,

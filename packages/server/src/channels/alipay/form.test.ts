@@ -94,4 +94,27 @@ describe('parseForm', () => {
   it('reads a text body with a lone surrogate like its UTF-8 encoding (U+FFFD)', () => {
     expect(parseForm('a=x\uD800').fields.get('a')).toBe('x\uFFFD');
   });
+
+  it('reads a well-formed surrogate pair (text or escaped) like its bytes', () => {
+    for (const body of ['b=\u{1F600}+x&a=%F0%9F%98%80', new TextEncoder().encode('b=\u{1F600}+x&a=%F0%9F%98%80')]) {
+      const form = parseForm(body);
+      expect(Object.fromEntries(form.fields)).toEqual({ a: '\u{1F600}', b: '\u{1F600} x' });
+      expect(Array.from(receivedSignBytes(form, 'with-sign-type'))).toEqual([...new TextEncoder().encode('a=\u{1F600}&b=\u{1F600} x')]);
+    }
+  });
+
+  it('decodes tokens with and without escapes, keys included, wherever the next "=", "%" or "+" is', () => {
+    const { fields } = parseForm('k%31=v+1&plain&k+2=%3D%26&x=a=b&y=');
+    expect([...fields]).toEqual([['k1', 'v 1'], ['plain', ''], ['k 2', '=&'], ['x', 'a=b'], ['y', '']]);
+  });
+
+  it('keeps field names that are Object.prototype members as plain data, and never reads the prototype', () => {
+    const form = parseForm('toString=1&__proto__=2&constructor=3');
+    expect(form.fields.get('toString')).toBe('1');
+    expect(form.fields.record).toEqual(Object.fromEntries([['toString', '1'], ['__proto__', '2'], ['constructor', '3']]));
+    expect(Object.getPrototypeOf(form.fields.record)).toBe(Object.prototype);
+    expect(parseForm('a=1').fields.get('toString')).toBeUndefined();
+    expect(parseForm('a=1').fields.has('constructor')).toBe(false);
+    expect(() => parseForm('toString=1&toString=2')).toThrow(/twice/);
+  });
 });

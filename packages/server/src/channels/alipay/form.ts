@@ -5,6 +5,9 @@
  * @see https://opendocs.alipay.com/open/270/105902 (asynchronous notification: parameters, charset)
  */
 import { PayValidationError } from '@payweave/core';
+import { FormFields, type FieldReader } from './form-fields';
+
+export { fieldsInOrder, FormFields, type FieldReader } from './form-fields';
 
 /** Larger than any real Alipay notification (a few KB) by far; bigger bodies are refused before any work. */
 export const MAX_FORM_LENGTH = 256 * 1024;
@@ -15,11 +18,9 @@ const CHARSETS: Readonly<Record<string, string>> = { 'utf-8': 'utf-8', utf8: 'ut
 const PLUS = 0x2b;
 const PERCENT = 0x25;
 
-/** Decoded fields in body order. Duplicate names are refused: a signed value and a used value could differ. */
-export type FormFields = Map<string, string>;
-
 /** A decoded form and, per field, the percent-decoded bytes in the message charset: what Alipay actually signed. */
 export interface ParsedForm {
+  /** Decoded fields in body order. Duplicate names are refused: a signed value and a used value could differ. */
   fields: FormFields;
   /** Null when each field's UTF-8 encoding is exactly its received bytes (a UTF-8 message read from text). */
   bytes: Map<string, { key: Uint8Array; value: Uint8Array }> | null;
@@ -87,40 +88,69 @@ function asciiValue(bytes: Uint8Array): string {
   return String.fromCharCode(...unescapeBytes(bytes).subarray(0, 64));
 }
 
-/** One form token of a UTF-8 text body as text; undefined when only the byte decoder can tell (stray `%`, bad UTF-8, BOM). */
-function decodeTextToken(token: string): string | undefined {
-  const spaced = token.indexOf('+') < 0 ? token : token.replace(/\+/g, ' ');
-  let text = spaced;
-  if (spaced.indexOf('%') >= 0) {
+/** `String.prototype.isWellFormed` (ES2024: Node 20, current edge runtimes), else the stricter any-surrogate test. */
+const isWellFormed: (text: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (text) => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (text) => !/[\uD800-\uDFFF]/.test(text);
+
+/**
+ * `body[start, end)` of a UTF-8 text body as text; undefined when only the byte decoder can tell (stray `%`, bad
+ * UTF-8, BOM). `percent`/`plus` say whether the range holds a `%` or a `+` (found by the caller's single scan).
+ */
+function textToken(body: string, start: number, end: number, percent: boolean, plus: boolean): string | undefined {
+  let token = body.slice(start, end);
+  if (plus) token = token.replaceAll('+', ' ');
+  if (percent) {
     try {
-      text = decodeURIComponent(spaced);
+      token = decodeURIComponent(token); // native and fast for UTF-8 escapes; throws on a stray '%' or bad UTF-8
     } catch {
       return undefined;
     }
   }
   // TextDecoder drops a leading BOM from the text but the signed bytes keep it: leave that case to the byte path.
-  return text.charCodeAt(0) === 0xfeff ? undefined : text;
+  return token.charCodeAt(0) === 0xfeff ? undefined : token;
+}
+
+/** Index of the first `char` of `body` at or after `from`, or `body.length`. */
+function nextIndex(body: string, char: string, from: number): number {
+  const index = body.indexOf(char, from);
+  return index < 0 ? body.length : index;
 }
 
 /**
- * The common case without a byte round trip: a text body of a UTF-8 message, decoded with string operations. Returns
- * undefined whenever the result could differ from the byte path (surrogates, a stray `%`, bytes that are not UTF-8,
- * a leading BOM, a repeated name, another or unreadable charset): the byte path then decides, or throws its error.
+ * The common case without a byte round trip: a text body of a UTF-8 message, decoded with string operations in one
+ * pass. Returns undefined whenever the result could differ from the byte path (lone surrogates, a stray `%`, bytes
+ * that are not UTF-8, a leading BOM, a repeated name, another or unreadable charset): the byte path then decides, or
+ * throws its error.
  */
 function parseUtf8Text(body: string): ParsedForm | undefined {
-  if (/[\uD800-\uDFFF]/.test(body)) return undefined; // TextEncoder would turn lone surrogates into U+FFFD
-  const fields: FormFields = new Map();
-  let start = 0;
-  while (start <= body.length) {
-    let end = body.indexOf('&', start);
-    if (end < 0) end = body.length;
+  if (!isWellFormed(body)) return undefined; // TextEncoder would turn lone surrogates into U+FFFD
+  const fields = new FormFields();
+  const { length } = body;
+  // The next '=', '%' and '+' at or after the current token: each is searched once, so the pass stays linear even
+  // for a body of many tokens without '='.
+  let equals = -1;
+  let percent = -1;
+  let plus = -1;
+  for (let start = 0; start < length; ) {
+    const end = nextIndex(body, '&', start);
     if (end > start) {
-      const eq = body.indexOf('=', start);
-      const hasValue = eq >= 0 && eq < end;
-      const key = decodeTextToken(body.slice(start, hasValue ? eq : end));
-      const value = hasValue ? decodeTextToken(body.slice(eq + 1, end)) : '';
-      if (key === undefined || value === undefined || fields.has(key)) return undefined;
-      fields.set(key, value);
+      if (equals < start) equals = nextIndex(body, '=', start);
+      if (percent < start) percent = nextIndex(body, '%', start);
+      if (plus < start) plus = nextIndex(body, '+', start);
+      const split = equals < end ? equals : end;
+      const key = textToken(body, start, split, percent < split, plus < split);
+      if (key === undefined) return undefined;
+      let value = '';
+      if (split < end) {
+        if (percent <= split) percent = nextIndex(body, '%', split + 1);
+        if (plus <= split) plus = nextIndex(body, '+', split + 1);
+        const decoded = textToken(body, split + 1, end, percent < end, plus < end);
+        if (decoded === undefined) return undefined;
+        value = decoded;
+      }
+      if (!fields.add(key, value)) return undefined;
     }
     start = end + 1;
   }
@@ -150,7 +180,7 @@ export function parseForm(body: string | Uint8Array): ParsedForm {
     throw invalid('a GBK message with unescaped non-ASCII text must be passed as the raw body bytes (Uint8Array)');
   }
   const decoder = new TextDecoder(label, { fatal: true });
-  const fields: FormFields = new Map();
+  const fields = new FormFields();
   const bytes: ParsedForm['bytes'] = new Map();
   for (const [rawKey, rawValue] of pairs) {
     const keyBytes = unescapeBytes(rawKey);
@@ -163,15 +193,14 @@ export function parseForm(body: string | Uint8Array): ParsedForm {
     } catch {
       throw invalid(`form body is not valid ${label}: pass the raw request body exactly as received`);
     }
-    if (fields.has(key)) throw invalid(`field ${JSON.stringify(key.slice(0, 40))} appears twice: refusing an ambiguous message`, key);
-    fields.set(key, value);
+    if (!fields.add(key, value)) throw invalid(`field ${JSON.stringify(key.slice(0, 40))} appears twice: refusing an ambiguous message`, key);
     bytes.set(key, { key: keyBytes, value: valueBytes });
   }
   return { fields, bytes, charset: label };
 }
 
 /** A required, non-empty field, or a `PayValidationError` naming it. */
-export function requireField(fields: FormFields, name: string, what: string): string {
+export function requireField(fields: FieldReader, name: string, what: string): string {
   const value = fields.get(name);
   if (value === undefined || value === '') throw invalid(`alipay ${what} has no ${name}`, name);
   return value;

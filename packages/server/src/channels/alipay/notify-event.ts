@@ -9,22 +9,12 @@ import { requireField, type FormFields } from './form';
 import { amountOf, chargeStatusOf, isoTimeOf } from './map';
 import { beijingTimeToIso } from './time';
 
-/** The fields as a plain object, like `Object.fromEntries` (a `__proto__` field stays data) at a fraction of its cost. */
-function rawOf(fields: FormFields): Record<string, string> {
-  const raw: Record<string, string> = {};
-  fields.forEach((value, key) => {
-    if (key === '__proto__') Object.defineProperty(raw, key, { value, enumerable: true, writable: true, configurable: true });
-    else raw[key] = value;
-  });
-  return raw;
-}
-
 /** Event for a verified trade notification; throws `NOTIFICATION_IGNORED` for states that change nothing. */
 export function toTradeEvent(fields: FormFields): PaymentEvent {
   const orderNo = requireField(fields, 'out_trade_no', 'notification');
   const tradeNo = requireField(fields, 'trade_no', 'notification');
   const tradeStatus = requireField(fields, 'trade_status', 'notification');
-  const raw = rawOf(fields);
+  const raw = fields.record; // the decoded fields as received: the event owns them from here
   const notifyTime = beijingTimeToIso(requireField(fields, 'notify_time', 'notification'));
   const refundNo = fields.get('out_biz_no');
   if (refundNo && (fields.get('refund_fee') || fields.get('gmt_refund'))) {

@@ -11,7 +11,7 @@ import { TRADE_STATUS_SYNC } from './constants';
 import { parseForm, requireField, type FormFields, type ParsedForm } from './form';
 import { toTradeEvent } from './notify-event';
 import type { AlipayRuntime } from './runtime';
-import { receivedSignBytes, verifyContent, type ReceivedSignRule } from './sign';
+import { receivedSignData, verifyContent, type ReceivedSignRule } from './sign';
 
 /**
  * `trade_status_sync` is signed without `sign` and `sign_type` (vector A6); other open-platform messages
@@ -21,17 +21,16 @@ export function signRuleFor(notifyType: string): ReceivedSignRule {
   return notifyType === TRADE_STATUS_SYNC ? 'without-sign-type' : 'with-sign-type';
 }
 
-/** Verify the signature of a decoded message under `rule`; throws `PaySignatureError`. */
-export async function verifyForm(runtime: AlipayRuntime, form: ParsedForm, rule: ReceivedSignRule, what: string): Promise<void> {
+/** Verify the signature of a decoded message under `rule`; rejects with `PaySignatureError`. */
+export function verifyForm(runtime: AlipayRuntime, form: ParsedForm, rule: ReceivedSignRule, what: string): Promise<void> {
   const { fields } = form;
   const signType = fields.get('sign_type') || runtime.config.signType;
   // The sign type is not always signed itself: accept only the configured one, never a downgrade chosen by the sender.
   if (signType !== runtime.config.signType) {
-    throw new PaySignatureError(`alipay ${what} uses sign_type ${signType.slice(0, 10)}, but this channel is configured for ${runtime.config.signType}`, {
-      channel: 'alipay',
-    });
+    const message = `alipay ${what} uses sign_type ${signType.slice(0, 10)}, but this channel is configured for ${runtime.config.signType}`;
+    return Promise.reject(new PaySignatureError(message, { channel: 'alipay' }));
   }
-  await verifyContent(runtime.crypto, runtime.alipayPublicKey, runtime.config.signType, receivedSignBytes(form, rule), fields.get('sign'), what);
+  return verifyContent(runtime.crypto, runtime.alipayPublicKey, runtime.config.signType, receivedSignData(form, rule), fields.get('sign'), what);
 }
 
 /** The message must be for this app (and this seller, when configured). */

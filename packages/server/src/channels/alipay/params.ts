@@ -44,7 +44,15 @@ function isPresent(value: string | undefined | null): value is string {
 
 /** Drop `undefined`/empty members of a business object so that they are not serialised into `biz_content`. */
 export function compactBiz(biz: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(biz).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+  const compact: Record<string, unknown> = {};
+  for (const key of Object.keys(biz)) {
+    const value = biz[key];
+    if (value === undefined || value === null || value === '') continue;
+    // defineProperty keeps a `__proto__` member as data, as Object.fromEntries did.
+    if (key === '__proto__') Object.defineProperty(compact, key, { value, enumerable: true, writable: true, configurable: true });
+    else compact[key] = value;
+  }
+  return compact;
 }
 
 /** The full, unsigned parameter set of a request: system parameters first, then `biz_content` and extras. */
@@ -64,8 +72,19 @@ export function buildRequestParams(input: RequestParamsInput): AlipayParams {
     biz_content: input.bizContent ? JSON.stringify(compactBiz(input.bizContent)) : undefined,
   };
   const params: AlipayParams = {};
-  for (const [key, value] of Object.entries(all)) if (isPresent(value)) params[key] = value;
+  for (const key of Object.keys(all)) {
+    const value = all[key];
+    if (isPresent(value)) params[key] = value;
+  }
   return params;
+}
+
+/** The common parameters and `sign`: everything else (biz_content, extras) is a business parameter. */
+const SYSTEM_KEYS: ReadonlySet<string> = new Set<string>([...SYSTEM_PARAMS, 'sign']);
+
+/** True for a common parameter or `sign`, false for a business parameter. */
+export function isSystemParam(key: string): boolean {
+  return SYSTEM_KEYS.has(key);
 }
 
 /** Split signed parameters into the common ones (with `sign`), in URL order, and the rest (biz_content...). */
@@ -73,7 +92,7 @@ export function splitSystemParams(signed: AlipayParams): { system: Array<[string
   const system: Array<[string, string]> = [];
   for (const key of SYSTEM_PARAMS) if (signed[key] !== undefined) system.push([key, signed[key]]);
   if (signed.sign !== undefined) system.push(['sign', signed.sign]);
-  const systemKeys = new Set<string>([...SYSTEM_PARAMS, 'sign']);
-  const business = Object.entries(signed).filter(([key]) => !systemKeys.has(key));
+  const business: Array<[string, string]> = [];
+  for (const key of Object.keys(signed)) if (!SYSTEM_KEYS.has(key)) business.push([key, signed[key] as string]);
   return { system, business };
 }

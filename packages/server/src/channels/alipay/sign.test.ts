@@ -105,6 +105,15 @@ describe('received-message verification (vectors A6, A7)', () => {
     await expect(verifyContent(crypto, a7Key, 'RSA2', receivedSignContent(fields, 'without-sign-type'), V.A7_SIGN, 'n')).rejects.toThrow();
   });
 
+  it('received content is sorted whatever the field order, and keeps sign_type only under its rule', () => {
+    const shuffled = new Map([['b', '2'], ['sign', 'S'], ['a', '1'], ['sign_type', 'RSA2'], ['c', '']]);
+    expect(receivedSignContent(shuffled, 'without-sign-type')).toBe('a=1&b=2&c=');
+    expect(receivedSignContent(shuffled, 'with-sign-type')).toBe('a=1&b=2&c=&sign_type=RSA2');
+    const sorted = new Map([['a', '1'], ['b', '2'], ['sign_type', 'RSA2'], ['sign', 'S']]);
+    expect(receivedSignContent(sorted, 'with-sign-type')).toBe('a=1&b=2&sign_type=RSA2');
+    expect(receivedSignContent(sorted, 'without-sign-type')).toBe('a=1&b=2');
+  });
+
   it('A7: a changed service_code fails', async () => {
     const fields = a7Fields();
     fields.set('service_code', '58621634111');

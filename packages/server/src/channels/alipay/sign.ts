@@ -7,7 +7,7 @@
 import { PaySignatureError } from '@payweave/core';
 import type { CryptoProvider, RsaHash, RsaPrivateKeyHandle, RsaPublicKeyHandle } from '../../crypto/provider';
 import { concatBytes, fromBase64, toBase64, utf8 } from '../../internal/encoding';
-import type { ParsedForm } from './form';
+import { fieldsInOrder, type FieldReader, type ParsedForm } from './form';
 import type { AlipayParams } from './params';
 
 /** Alipay's signature algorithms: RSA2 is SHA256withRSA, RSA the legacy SHA1withRSA. */
@@ -21,19 +21,17 @@ export function hashOf(signType: AlipaySignType): RsaHash {
 /** UTF-16 code unit order, as Java's String.compareTo. */
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Sort by key (UTF-16 code units, as Java's String.compareTo) and join raw, unescaped `key=value` pairs with `&`. */
-function joinSorted(entries: Array<[string, string]>): string {
-  return entries
-    .sort(([a], [b]) => byKey(a, b))
-    .map(([key, value]) => `${key}=${value}`)
-    .join('&');
-}
-
 /**
  * String-to-sign of a request: every parameter but `sign`, `sign_type` included, empty values skipped (vector A1).
  */
 export function requestSignContent(params: AlipayParams): string {
-  return joinSorted(Object.entries(params).filter(([key, value]) => key !== 'sign' && value !== ''));
+  const keys = Object.keys(params).sort(byKey);
+  let content = '';
+  for (const key of keys) {
+    const value = params[key] as string;
+    if (key !== 'sign' && value !== '') content += `${content === '' ? '' : '&'}${key}=${value}`;
+  }
+  return content;
 }
 
 /**
@@ -47,18 +45,34 @@ export type ReceivedSignRule = 'without-sign-type' | 'with-sign-type';
 const isSigned = (rule: ReceivedSignRule) => (key: string) => key !== 'sign' && !(rule === 'without-sign-type' && key === 'sign_type');
 
 /** String-to-sign of a received message: every field (empty ones too) except `sign` and, per `rule`, `sign_type`. */
-export function receivedSignContent(fields: ReadonlyMap<string, string>, rule: ReceivedSignRule): string {
-  const signed = isSigned(rule);
-  const keys: string[] = [];
-  fields.forEach((_, key) => {
-    if (signed(key)) keys.push(key);
-  });
-  keys.sort(byKey);
-  // Keys are unique (a Map), so this is joinSorted without building and sorting [key, value] pairs.
+export function receivedSignContent(fields: FieldReader, rule: ReceivedSignRule): string {
+  const withSignType = rule === 'with-sign-type';
+  const { names, values } = fieldsInOrder(fields);
+  // Alipay sends its fields sorted: join them in one pass, and sort only when a name arrives out of order.
   let content = '';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    content += `${i === 0 ? '' : '&'}${key}=${fields.get(key) as string}`;
+  let previous: string | undefined;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (name === 'sign' || (name === 'sign_type' && !withSignType)) continue;
+    if (previous !== undefined && byKey(previous, name) >= 0) return sortedContent(names, values, withSignType);
+    content += `${previous === undefined ? '' : '&'}${name}=${values[i] as string}`;
+    previous = name;
+  }
+  return content;
+}
+
+/** `receivedSignContent` for fields in any order (names are unique, so sorting the names orders the pairs). */
+function sortedContent(names: readonly string[], values: readonly string[], withSignType: boolean): string {
+  const signed: number[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (name !== 'sign' && (withSignType || name !== 'sign_type')) signed.push(i);
+  }
+  signed.sort((a, b) => byKey(names[a] as string, names[b] as string));
+  let content = '';
+  for (let n = 0; n < signed.length; n++) {
+    const i = signed[n] as number;
+    content += `${n === 0 ? '' : '&'}${names[i] as string}=${values[i] as string}`;
   }
   return content;
 }
@@ -79,26 +93,35 @@ export function receivedSignBytes(form: ParsedForm, rule: ReceivedSignRule): Uin
   return concatBytes(...parts);
 }
 
+/**
+ * What to verify a received message against: the content as text for a UTF-8 message read from text (the provider
+ * encodes it natively), the received bytes otherwise (a GBK message, a byte body).
+ */
+export function receivedSignData(form: ParsedForm, rule: ReceivedSignRule): string | Uint8Array {
+  return form.bytes === null ? receivedSignContent(form.fields, rule) : receivedSignBytes(form, rule);
+}
+
 const EMPTY = new Uint8Array(0);
 const AMPERSAND = Uint8Array.of(0x26);
 const EQUALS = Uint8Array.of(0x3d);
 
-/** Sign `content` (its UTF-8 bytes) and return the standard base64 signature. */
-export async function signContent(crypto: CryptoProvider, key: RsaPrivateKeyHandle, signType: AlipaySignType, content: string): Promise<string> {
-  return toBase64(await crypto.rsaSign(hashOf(signType), key, utf8(content)));
+/** Sign `content` (its UTF-8 bytes, encoded by the provider) and return the standard base64 signature. */
+export function signContent(crypto: CryptoProvider, key: RsaPrivateKeyHandle, signType: AlipaySignType, content: string): Promise<string> {
+  return crypto.rsaSign(hashOf(signType), key, content).then(toBase64);
 }
 
-/** Add `sign` to request parameters. */
-export async function signParams(crypto: CryptoProvider, key: RsaPrivateKeyHandle, params: AlipayParams): Promise<AlipayParams> {
+/** Add `sign` to request parameters (a copy: `params` is left as it was). Chained, not `async`: one promise hop. */
+export function signParams(crypto: CryptoProvider, key: RsaPrivateKeyHandle, params: AlipayParams): Promise<AlipayParams> {
   const signType = (params.sign_type ?? 'RSA2') as AlipaySignType;
-  return { ...params, sign: await signContent(crypto, key, signType, requestSignContent(params)) };
+  return signContent(crypto, key, signType, requestSignContent(params)).then((sign) => ({ ...params, sign }));
 }
 
 /**
- * Verify an Alipay signature over `content`; throws `PaySignatureError` (code `SIGNATURE_INVALID`) when it does not
- * match, is not base64, or is missing. `what` names the message in the error ("notification", "response").
+ * Verify an Alipay signature over `content`; rejects with `PaySignatureError` (code `SIGNATURE_INVALID`) when it does
+ * not match, is not base64, or is missing. `what` names the message in the error ("notification", "response").
+ * Not `async`: the provider's promise is chained once, so a notification costs one promise hop, not one per layer.
  */
-export async function verifyContent(
+export function verifyContent(
   crypto: CryptoProvider,
   key: RsaPublicKeyHandle,
   signType: AlipaySignType,
@@ -108,14 +131,17 @@ export async function verifyContent(
 ): Promise<void> {
   const bytes = signature ? fromBase64(signature) : null;
   if (!bytes || bytes.length === 0) {
-    throw new PaySignatureError(`alipay ${what} has no readable sign: it did not come from Alipay unaltered`, { channel: 'alipay' });
+    return Promise.reject(new PaySignatureError(`alipay ${what} has no readable sign: it did not come from Alipay unaltered`, { channel: 'alipay' }));
   }
-  const ok = await crypto.rsaVerify(hashOf(signType), key, typeof content === 'string' ? utf8(content) : content, bytes);
-  if (!ok) {
-    throw new PaySignatureError(
-      `alipay ${what} signature does not verify with the configured Alipay public key: check alipayPublicKey (the ` +
-        `"支付宝公钥", not your app public key), and pass the body exactly as received`,
-      { channel: 'alipay' },
-    );
-  }
+  return crypto.rsaVerify(hashOf(signType), key, content, bytes).then((ok) => {
+    if (!ok) throw signatureMismatch(what);
+  });
+}
+
+function signatureMismatch(what: string): PaySignatureError {
+  return new PaySignatureError(
+    `alipay ${what} signature does not verify with the configured Alipay public key: check alipayPublicKey (the ` +
+      `"支付宝公钥", not your app public key), and pass the body exactly as received`,
+    { channel: 'alipay' },
+  );
 }

@@ -7,7 +7,7 @@
 import { PayValidationError } from '@payweave/core';
 import { chinaDateTime } from '../../internal/time';
 
-const BEIJING_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?$/; // gmt_refund carries milliseconds
+const BEIJING_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,3})?$/; // gmt_refund carries milliseconds
 
 /** `yyyy-MM-dd HH:mm:ss` in UTC+8 for an epoch-millisecond instant (the shared fixed-offset formatter). */
 export function formatBeijingTime(epochMs: number): string {
@@ -16,13 +16,12 @@ export function formatBeijingTime(epochMs: number): string {
 
 /** `yyyy-MM-dd HH:mm:ss[.SSS]` Beijing time to ISO 8601 with its offset (`2024-01-02T03:04:05+08:00`); throws if malformed. */
 export function beijingTimeToIso(value: string): string {
-  const match = BEIJING_TIME.exec(value);
-  if (!match) {
+  if (!BEIJING_TIME.test(value)) {
     throw new PayValidationError(`expected an Alipay time like "2024-01-02 03:04:05"; got ${JSON.stringify(value.slice(0, 40))}`, [
       { path: 'time', message: 'expected yyyy-MM-dd HH:mm:ss' },
     ]);
   }
-  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${match[7] ?? ''}+08:00`;
+  return `${value.slice(0, 10)}T${value.slice(11)}+08:00`; // the date, 'T' for the space, then the time as received
 }
 
 /** ISO 8601 instant (any offset) to `yyyy-MM-dd HH:mm:ss` Beijing time, for `time_expire`. */

@@ -6,17 +6,22 @@
 import type { ChargeCreation, ChargeRequest } from '../../types';
 import { signedParams } from '../api';
 import { METHODS, PRODUCT_CODES } from '../constants';
-import { splitSystemParams, type AlipayParams } from '../params';
+import { isSystemParam, SYSTEM_PARAMS, type AlipayParams } from '../params';
 import type { AlipayRuntime } from '../runtime';
 import { chargeBiz } from './biz';
 
 /** Serialise signed parameters as the app order string: common parameters, then the rest, then `sign`. */
 export function toOrderString(signed: AlipayParams): string {
-  const { system, business } = splitSystemParams(signed);
-  const withoutSign = system.filter(([key]) => key !== 'sign');
-  return [...withoutSign, ...business, ['sign', signed.sign ?? '']]
-    .map(([key, value]) => `${key}=${encodeURIComponent(value as string)}`)
-    .join('&');
+  // splitSystemParams's order, written straight into the string (no [key, value] pairs: this runs once per checkout).
+  let orderString = '';
+  for (const key of SYSTEM_PARAMS) {
+    const value = signed[key];
+    if (value !== undefined) orderString += `${key}=${encodeURIComponent(value)}&`;
+  }
+  for (const key of Object.keys(signed)) {
+    if (!isSystemParam(key)) orderString += `${key}=${encodeURIComponent(signed[key] as string)}&`;
+  }
+  return `${orderString}sign=${encodeURIComponent(signed.sign ?? '')}`;
 }
 
 /** Credential of an `alipay_app` charge. */
