@@ -21,14 +21,18 @@ function malformed(message: string): PayValidationError {
   });
 }
 
-/** Parse and verify a notification body; throws a typed error for anything that is not a genuine message for us. */
-export async function verifiedFields(ctx: UnionPayContext, request: RawNotification): Promise<Fields> {
+/** Parse a notification body; throws a typed error when it is not a UnionPay form message. */
+function parsedFields(request: RawNotification): Fields {
   const { body } = assertRawNotification(request);
   const text = body === undefined ? '' : typeof body === 'string' ? body : fromUtf8Strict(body);
   if (text === null) throw malformed('UnionPay notification body is not UTF-8 text');
   const fields = parseFormBody(text);
   if (!fields) throw malformed('UnionPay notification body is not a form-urlencoded message: pass the raw POST body');
-  await ctx.verify(fields);
+  return fields;
+}
+
+/** After verification: the message must be for our merchant id. */
+function assertOurMerchant(ctx: UnionPayContext, fields: Fields): Fields {
   if (fields.merId !== ctx.config.merId) {
     throw new PayError('UnionPay notification is for another merchant id (merId): check which server UnionPay notifies', {
       code: 'MERCHANT_MISMATCH',
@@ -36,6 +40,11 @@ export async function verifiedFields(ctx: UnionPayContext, request: RawNotificat
     });
   }
   return fields;
+}
+
+/** Parse and verify a notification body; throws a typed error for anything that is not a genuine message for us. */
+export async function verifiedFields(ctx: UnionPayContext, request: RawNotification): Promise<Fields> {
+  return assertOurMerchant(ctx, await ctx.verify(parsedFields(request)));
 }
 
 function eventType(fields: Fields): PaymentEvent['type'] {
@@ -65,24 +74,28 @@ function eventType(fields: Fields): PaymentEvent['type'] {
 /** Normalise verified notification fields. The id is the same for every redelivery of the same state change. */
 export function eventFromFields(fields: Fields, now: number): PaymentEvent {
   const type = eventType(fields);
-  const isCharge = type.startsWith('charge.');
-  const amount = amountFromTxnAmt(fields.txnAmt);
-  return {
+  // Filled in key by key rather than with conditional spreads (one object instead of four on every notification);
+  // optional keys are absent, not undefined, except orderNo/refundNo, which are always present.
+  const event = {
     id: `unionpay:${fields.txnType}:${fields.orderId ?? ''}:${fields.queryId ?? ''}:${fields.respCode}`,
     type,
     provider: 'unionpay',
-    ...(isCharge ? { orderNo: fields.orderId } : { refundNo: fields.orderId }),
-    ...(fields.queryId ? { channelTradeNo: fields.queryId } : {}),
-    ...(amount === undefined ? {} : { amount }),
-    currency: fields.currencyCode === undefined || fields.currencyCode === CURRENCY_CNY ? 'CNY' : fields.currencyCode,
-    occurredAt: isoFromTxnTime(fields.txnTime) ?? new Date(now).toISOString(),
-    raw: fields,
-  };
+  } as PaymentEvent;
+  if (type === 'charge.succeeded' || type === 'charge.failed') event.orderNo = fields.orderId;
+  else event.refundNo = fields.orderId;
+  if (fields.queryId) event.channelTradeNo = fields.queryId;
+  const amount = amountFromTxnAmt(fields.txnAmt);
+  if (amount !== undefined) event.amount = amount;
+  event.currency = fields.currencyCode === undefined || fields.currencyCode === CURRENCY_CNY ? 'CNY' : fields.currencyCode;
+  event.occurredAt = isoFromTxnTime(fields.txnTime) ?? new Date(now).toISOString();
+  event.raw = fields;
+  return event;
 }
 
 /** Verify a back notification and normalise it. */
 export async function verifyNotification(ctx: UnionPayContext, request: RawNotification): Promise<VerifiedNotification> {
-  const fields = await verifiedFields(ctx, request);
+  // Parsed and verified here rather than through verifiedFields: one async layer less on every notification.
+  const fields = assertOurMerchant(ctx, await ctx.verify(parsedFields(request)));
   return { event: eventFromFields(fields, ctx.clock()) };
 }
 

@@ -49,6 +49,41 @@ describe('parseFormBody (notifications)', () => {
     fc.assert(fc.property(fc.string(), (text) => void parseFormBody(text)));
   });
 
+  it('reads any text exactly as splitting on & and decoding each side does', () => {
+    // The one-pass parser against the plain reading of the format (split, first '=', '+' -> ' ', percent-decoding).
+    const reference = (text: string): Record<string, string> | null => {
+      const out: Record<string, string> = {};
+      for (const part of text.trim().split('&')) {
+        if (part === '') continue;
+        const eq = part.indexOf('=');
+        let key: string;
+        let value: string;
+        try {
+          key = decodeURIComponent((eq < 0 ? part : part.slice(0, eq)).replace(/\+/g, ' '));
+          value = decodeURIComponent((eq < 0 ? '' : part.slice(eq + 1)).replace(/\+/g, ' '));
+        } catch {
+          return null;
+        }
+        if (key === '' || Object.prototype.hasOwnProperty.call(out, key)) return null;
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return Object.keys(out).length > 0 ? out : null;
+    };
+    const unit = fc.constantFrom('a', 'b', '=', '&', '%', '+', '2', 'B', 'E', '9', ' ', '\n', 'é');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+        expect(parseFormBody(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ['a=%2B%2f%3D%25%41%7F%00', 'a=%C3%A9+%E4%B8%AD', 'a=%', 'a=%4', 'a=%G1', 'a=x%80', 'a=%2B%C3', '%61=%62']) {
+      expect(parseFormBody(text)).toEqual(reference(text));
+    }
+    const long = `cert=${'%2B'.repeat(300)}&a=1`;
+    expect(parseFormBody(long)).toEqual(reference(long));
+    expect(parseFormBody(long)).toEqual(reference(long)); // the second time from the remembered decoding
+  });
+
   it('keeps a `__proto__` field as plain data in both parsers', () => {
     for (const fields of [parseFormBody('__proto__=x&a=1'), parseResponseText('__proto__=x&a=1')]) {
       expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);

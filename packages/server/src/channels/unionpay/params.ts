@@ -51,33 +51,96 @@ export function parseResponseText(text: string): Fields | null {
 const REMEMBERED_LENGTH = 512;
 let remembered: { raw: string; decoded: string } | undefined;
 
-function formDecode(text: string): string | null {
-  // Most tokens (keys, codes, amounts, times) have nothing to decode: no regex, no decodeURIComponent for them.
-  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return text;
+/** Decode a token that holds a `%` escape or a `+`; null for a malformed escape. */
+function formDecode(raw: string, hasPlus: boolean): string | null {
   // Comparing the certificate with the last one costs far less than decoding it again (and returning the same string
   // lets the verifier's certificate cache reuse its hash).
-  if (remembered !== undefined && remembered.raw === text) return remembered.decoded;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return null;
+  if (remembered !== undefined && remembered.raw === raw) return remembered.decoded;
+  const text = hasPlus ? raw.replace(/\+/g, ' ') : raw;
+  let decoded = decodeAsciiEscapes(text);
+  if (decoded === null) {
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      return null;
+    }
   }
-  if (text.length >= REMEMBERED_LENGTH) remembered = { raw: text, decoded };
+  if (raw.length >= REMEMBERED_LENGTH) remembered = { raw, decoded };
   return decoded;
 }
 
-/** Parse a form-urlencoded notification body; null when malformed (bad `%` escape, repeated key, no fields). */
-export function parseFormBody(text: string): Fields | null {
-  const out: Fields = {};
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  for (const part of trimmed.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const key = formDecode(eq < 0 ? part : part.slice(0, eq));
-    const value = formDecode(eq < 0 ? '' : part.slice(eq + 1));
-    if (key === null || value === null || !addField(out, key, value)) return null;
+/** 0-15 for an ASCII hex digit's code, -1 otherwise (NaN past the end included). */
+function hexDigitValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48; // 0-9
+  const lower = code | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1; // a-f, A-F
+}
+
+/**
+ * `decodeURIComponent` for text whose escapes are all ASCII (`%2B`, `%2F`, `%3D` of a base64 signature), or null to
+ * leave any other text (a UTF-8 sequence, a malformed escape) to `decodeURIComponent`. Measured about 2x faster on a
+ * signature; for these inputs the two agree exactly (`decodeURIComponent` decodes every ASCII escape, reserved ones
+ * included, and copies everything else).
+ */
+function decodeAsciiEscapes(text: string): string | null {
+  let out = '';
+  let copied = 0;
+  for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', copied)) {
+    const code = (hexDigitValue(text.charCodeAt(i + 1)) << 4) | hexDigitValue(text.charCodeAt(i + 2));
+    if (code < 0 || code >= 0x80) return null;
+    out += text.slice(copied, i) + String.fromCharCode(code);
+    copied = i + 3;
   }
-  return Object.keys(out).length > 0 ? out : null;
+  return out + text.slice(copied);
+}
+
+/**
+ * The first index of `char` in `text` at or after `from`, given `previous`, the answer for an earlier `from` (or -1
+ * before the first search). Searching again only when `from` has passed it keeps a whole scan linear in the body
+ * length; "none" is `text.length`, which no later search can pass.
+ */
+function nextIndexOf(text: string, char: string, from: number, previous: number): number {
+  if (previous >= from) return previous;
+  const found = text.indexOf(char, from);
+  return found < 0 ? text.length : found;
+}
+
+/**
+ * Parse a form-urlencoded notification body; null when malformed (bad `%` escape, repeated key, no fields).
+ * One pass over the body with native `indexOf`: no split array, and tokens without `%` or `+` (keys, codes, amounts,
+ * times) are sliced as they are, with no decoding call.
+ */
+export function parseFormBody(text: string): Fields | null {
+  const body = text.trim();
+  const end = body.length;
+  const out: Fields = {};
+  let count = 0;
+  let equals = -1;
+  let percent = -1;
+  let plus = -1;
+  for (let start = 0; start < end; ) {
+    let amp = body.indexOf('&', start);
+    if (amp < 0) amp = end;
+    if (amp > start) {
+      equals = nextIndexOf(body, '=', start, equals);
+      const keyEnd = equals < amp ? equals : amp;
+      const valueStart = equals < amp ? equals + 1 : amp;
+      percent = nextIndexOf(body, '%', start, percent);
+      plus = nextIndexOf(body, '+', start, plus);
+      const key = token(body, start, keyEnd, percent, plus);
+      percent = nextIndexOf(body, '%', valueStart, percent);
+      plus = nextIndexOf(body, '+', valueStart, plus);
+      const value = token(body, valueStart, amp, percent, plus);
+      if (key === null || value === null || !addField(out, key, value)) return null;
+      count++;
+    }
+    start = amp + 1;
+  }
+  return count > 0 ? out : null;
+}
+
+/** The decoded text of `body[from, to)`, given the next `%` and `+` at or after `from`. */
+function token(body: string, from: number, to: number, percent: number, plus: number): string | null {
+  const raw = body.slice(from, to);
+  return percent < to || plus < to ? formDecode(raw, plus < to) : raw;
 }

@@ -7,7 +7,7 @@
  * @see https://open.unionpay.com/tjweb/acproduct/APIList?apiservId=448 (ACP gateway API list; 签名 rules in the SDK docs)
  */
 import type { CryptoProvider, RsaHash, RsaPrivateKeyHandle, RsaPublicKeyHandle } from '../../crypto/provider';
-import { fromBase64, toBase64, toHex, utf8 } from '../../internal/encoding';
+import { fromBase64, toBase64, toHex } from '../../internal/encoding';
 import { LEGACY_ACP_VERSION } from './constants';
 import type { Fields } from './params';
 
@@ -29,28 +29,70 @@ export function withoutBlankFields(fields: Fields): Fields {
   return out;
 }
 
+/** Above this many keys, insertion sort (quadratic) gives way to `Array.prototype.sort`. */
+const INSERTION_SORT_LIMIT = 64;
+
+/**
+ * The keys of `fields` in UTF-16 code unit order (what `<` and the default `sort()` compare). A message has about 20
+ * fields: insertion sort measured about twice as fast as `sort()` there; a larger (hostile) message takes `sort()`.
+ */
+function sortedKeys(fields: Fields): string[] {
+  const keys = Object.keys(fields);
+  if (keys.length > INSERTION_SORT_LIMIT) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] as string) > key; j--) keys[j + 1] = keys[j] as string;
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
 /**
  * The string to sign: all fields except `signature`, sorted by key, `k=v` joined with `&`. Nothing is filtered here:
  * a request is cleaned with `withoutBlankFields` first; a received message is verified over every field it carries.
+ * Keys compare by UTF-16 code units, as the official SDK's sorted map (Java `String.compareTo`) does. `join` builds
+ * one flat string, which the UTF-8 encoder reads directly (a `+=` chain of ~20 parts had to be flattened first and
+ * measured slower overall): this runs for every notification.
  */
 export function stringToSign(fields: Fields): string {
-  return Object.keys(fields)
-    .filter((key) => key !== 'signature')
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((key) => `${key}=${fields[key] as string}`)
-    .join('&');
+  const keys = sortedKeys(fields);
+  const pairs: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key !== 'signature') pairs.push(`${key}=${fields[key] as string}`);
+  }
+  return pairs.join('&');
 }
 
-/** Lowercase hex digest of the string to sign: the bytes the RSA signature covers. */
+/** ASCII codes of the lowercase hex digits. */
+const HEX_CODES = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+
+/** The UTF-8 bytes of the lowercase hex of `digest`, written directly (no intermediate string). */
+function hexAsciiBytes(digest: Uint8Array): Uint8Array {
+  const out = new Uint8Array(digest.length * 2);
+  for (let i = 0; i < digest.length; i++) {
+    const byte = digest[i] as number;
+    out[2 * i] = HEX_CODES[byte >> 4] as number;
+    out[2 * i + 1] = HEX_CODES[byte & 15] as number;
+  }
+  return out;
+}
+
+/** The bytes the RSA signature covers: the lowercase hex digest of the string to sign, as ASCII. */
+async function signedBytes(crypto: CryptoProvider, hash: RsaHash, fields: Fields): Promise<Uint8Array> {
+  return hexAsciiBytes(await crypto.digest(hash, stringToSign(fields)));
+}
+
+/** Lowercase hex digest of the string to sign (what UnionPay's documentation shows as the signed value). */
 export async function signedDigestHex(crypto: CryptoProvider, hash: RsaHash, fields: Fields): Promise<string> {
-  return toHex(await crypto.digest(hash, utf8(stringToSign(fields))));
+  return toHex(await crypto.digest(hash, stringToSign(fields)));
 }
 
 /** Sign request fields (already cleaned and carrying `certId`); returns the base64 `signature` value. */
 export async function signFields(crypto: CryptoProvider, key: RsaPrivateKeyHandle, fields: Fields): Promise<string> {
   const hash = hashForVersion(fields.version);
-  const digest = await signedDigestHex(crypto, hash, fields);
-  return toBase64(await crypto.rsaSign(hash, key, utf8(digest)));
+  return toBase64(await crypto.rsaSign(hash, key, await signedBytes(crypto, hash, fields)));
 }
 
 /**
@@ -61,6 +103,7 @@ export async function checkFieldsSignature(crypto: CryptoProvider, key: RsaPubli
   const signature = fields.signature === undefined ? null : fromBase64(fields.signature);
   if (!signature || signature.length === 0) return false;
   const hash = hashForVersion(fields.version);
-  const digest = await signedDigestHex(crypto, hash, fields);
-  return crypto.rsaVerify(hash, key, utf8(digest), signature);
+  const digest = await crypto.digest(hash, stringToSign(fields));
+  // `return await`: the caller resumes one microtask sooner than with a returned promise.
+  return await crypto.rsaVerify(hash, key, hexAsciiBytes(digest), signature);
 }

@@ -129,6 +129,28 @@ describe('UnionPay message verification (generated chain)', () => {
     await expect(createMessageVerifier(await sandboxTrust({ clock: () => Date.UTC(2024, 5, 1) }))(message)).resolves.toBe(message);
   });
 
+  it('checks the whole chain at the clock on every message, the cached signer included', async () => {
+    const message = await signAsGateway({ respCode: '00' });
+    const middle = parseCertificate(SANDBOX_MIDDLE_CERT_PEM, 'middle');
+    const root = parseCertificate(SANDBOX_ROOT_CERT_PEM, 'root');
+    const signer = parseCertificate(message.signPubKeyCert as string, 'signer');
+    let now = NOW_2030;
+    const verify = createMessageVerifier(await sandboxTrust({ clock: () => now }));
+    await expect(verify(message)).resolves.toBe(message);
+    now = signer.notAfter.getTime();
+    await expect(verify(message)).resolves.toBe(message); // the last valid millisecond
+    now += 1;
+    expect(await refusal(verify(message))).toBe('CERTIFICATE_EXPIRED');
+    now = signer.notBefore.getTime() - 1;
+    expect(await refusal(verify(message))).toBe('CERTIFICATE_EXPIRED');
+
+    // The signer is valid in 2030, but a middle or root that has expired (or is not valid yet) fails the message.
+    const expiredMiddle = { ...middle, notAfter: new Date(NOW_2030 - 1) };
+    expect(await refusal(createMessageVerifier(await sandboxTrust({ middleCert: expiredMiddle }))(message))).toBe('CERTIFICATE_EXPIRED');
+    const futureRoot = { ...root, notBefore: new Date(NOW_2030 + 1) };
+    expect(await refusal(createMessageVerifier(await sandboxTrust({ rootCert: futureRoot }))(message))).toBe('CERTIFICATE_EXPIRED');
+  });
+
   it('costs one RSA verify once the certificate is trusted (cached per PEM)', async () => {
     const { wrapped, counts } = countingCrypto(await testCrypto());
     const verify = createMessageVerifier(await sandboxTrust({ crypto: wrapped }));
@@ -173,5 +195,8 @@ describe('UnionPay 5.0.0 messages (U3, SHA-1)', () => {
     expect(await refusal(createMessageVerifier(await u4Trust({ legacy, clock: at2017 }))({ ...u3, txnAmt: '1001' }))).toBe('SIGNATURE_INVALID');
     expect(await refusal(createMessageVerifier(await u4Trust({ legacy, clock: at2017 }))({ ...u3, certId: '1' }))).toBe('VERIFY_CERT_UNAVAILABLE');
     expect(await refusal(createMessageVerifier(await u4Trust({ clock: at2017 }))(u3))).toBe('VERIFY_CERT_UNAVAILABLE');
+    // Outside the verify certificate's validity, the message is refused like any other.
+    const afterExpiry = () => certificate.notAfter.getTime() + 1;
+    expect(await refusal(createMessageVerifier(await u4Trust({ legacy, clock: afterExpiry }))(u3))).toBe('CERTIFICATE_EXPIRED');
   });
 });

@@ -10,7 +10,7 @@
  */
 import { PaySignatureError } from '@payweave/core';
 import type { CryptoProvider, RsaPublicKeyHandle } from '../../crypto/provider';
-import { isValidAt, nameAttribute, parseCertificate, verifyCertificateSignature, type Certificate } from '../../crypto/x509';
+import { nameAttribute, parseCertificate, verifyCertificateSignature, type Certificate } from '../../crypto/x509';
 import { LEGACY_ACP_VERSION, SIGN_METHOD_RSA } from './constants';
 import type { Fields } from './params';
 import { checkFieldsSignature } from './sign';
@@ -34,6 +34,12 @@ export type MessageVerifier = (fields: Fields) => Promise<Fields>;
 interface TrustedSigner {
   certificate: Certificate;
   key: RsaPublicKeyHandle;
+  /**
+   * Epoch ms window in which every certificate that vouches for this signer is valid (the signing certificate, and for
+   * 5.1.0 also the middle and root): computed once, so a warm verification compares two numbers.
+   */
+  validFrom: number;
+  validUntil: number;
 }
 
 const CACHE_LIMIT = 16; // UnionPay rotates its signing certificate rarely; a handful covers any overlap period.
@@ -66,7 +72,18 @@ async function establishSigner(trust: SignerTrust, pem: string): Promise<Trusted
   if (signerOwnerOf(certificate) !== trust.signerOwner) {
     throw refuse('CERTIFICATE_OWNER_MISMATCH', `UnionPay message: signPubKeyCert does not belong to "${trust.signerOwner}"; check environment`);
   }
-  return { certificate, key: await trust.crypto.importRsaPublicKey(certificate.spki) };
+  return validityOf(certificate, [trust.middleCert, trust.rootCert], await trust.crypto.importRsaPublicKey(certificate.spki));
+}
+
+/** A trusted signer, with the window in which `certificate` and every one of `issuers` are valid at once. */
+function validityOf(certificate: Certificate, issuers: readonly Certificate[], key: RsaPublicKeyHandle): TrustedSigner {
+  let validFrom = certificate.notBefore.getTime();
+  let validUntil = certificate.notAfter.getTime();
+  for (const issuer of issuers) {
+    validFrom = Math.max(validFrom, issuer.notBefore.getTime());
+    validUntil = Math.min(validUntil, issuer.notAfter.getTime());
+  }
+  return { certificate, key, validFrom, validUntil };
 }
 
 /** Build a verifier with its own cache of trusted signing certificates. */
@@ -92,13 +109,7 @@ export function createMessageVerifier(trust: SignerTrust): MessageVerifier {
     return entry.pending;
   };
 
-  const assertValidNow = (signerCert: Certificate, chain: boolean) => {
-    const now = new Date(trust.clock());
-    const valid = isValidAt(signerCert, now) && (!chain || (isValidAt(trust.middleCert, now) && isValidAt(trust.rootCert, now)));
-    if (!valid) {
-      throw refuse('CERTIFICATE_EXPIRED', 'UnionPay message: a certificate of its chain is expired or not yet valid; check the server clock');
-    }
-  };
+  const legacy = trust.legacy ? validityOf(trust.legacy.certificate, [], trust.legacy.key) : undefined;
 
   return async (fields) => {
     if (fields.signMethod !== SIGN_METHOD_RSA) {
@@ -107,16 +118,19 @@ export function createMessageVerifier(trust: SignerTrust): MessageVerifier {
     if (!fields.signature) throw refuse('SIGNATURE_MISSING', 'UnionPay message has no signature field');
     let signer: TrustedSigner;
     if (fields.version === LEGACY_ACP_VERSION) {
-      if (!trust.legacy || fields.certId !== trust.legacy.certificate.serialDecimal) {
+      if (!legacy || fields.certId !== legacy.certificate.serialDecimal) {
         throw refuse('VERIFY_CERT_UNAVAILABLE', 'UnionPay 5.0.0 message: configure verifyCert (acp_*_verify_sign.cer with this certId) to verify it');
       }
-      signer = trust.legacy;
-      assertValidNow(signer.certificate, false);
+      signer = legacy;
     } else {
       if (!fields.signPubKeyCert) throw refuse('CERTIFICATE_MISSING', 'UnionPay message has no signPubKeyCert: it cannot be verified');
       const found = signerFor(fields.signPubKeyCert);
       signer = 'key' in found ? found : await found;
-      assertValidNow(signer.certificate, true);
+    }
+    // The same instant as `isValidAt(certificate, new Date(clock()))` for each certificate of the chain.
+    const now = new Date(trust.clock()).getTime();
+    if (!(now >= signer.validFrom && now <= signer.validUntil)) {
+      throw refuse('CERTIFICATE_EXPIRED', 'UnionPay message: a certificate of its chain is expired or not yet valid; check the server clock');
     }
     if (!(await checkFieldsSignature(trust.crypto, signer.key, fields))) {
       throw refuse('SIGNATURE_INVALID', 'UnionPay message signature does not verify: the message was altered or not sent by UnionPay');
