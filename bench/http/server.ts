@@ -1,10 +1,10 @@
 /**
  * Child process of the HTTP suite: two servers side by side. One is payweave's notification endpoint
  * (`toNodeHandler` over `createPayServer` with the UnionPay channel and a SQLite store in a temporary file); the
- * other is a bare `node:http` handler that reads the body and does one raw RSA verify of a prebuilt digest, the
- * least any correct endpoint must do. The parent process is the load generator.
+ * other is a bare `node:http` handler that reads the body, hashes a prebuilt string to sign and does one RSA verify of
+ * its hex, the least any correct endpoint must do. The parent process is the load generator.
  */
-import { createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +19,8 @@ import { BASE_CONFIG } from '../../packages/server/src/channels/unionpay/__fixtu
 export interface ServerSetup {
   orderNos: string[];
   amount: number;
-  baseline: { hexDigest: string; signature: string; certificatePem: string };
+  /** The prebuilt string to sign of one notification: the bare handler hashes it and verifies, as UnionPay requires. */
+  baseline: { content: string; signature: string; certificatePem: string };
 }
 
 function send(message: unknown): void {
@@ -71,11 +72,12 @@ async function start(setup: ServerSetup): Promise<void> {
   await pay.ready();
   for (const orderNo of setup.orderNos) await store.insertCharge(pendingCharge(orderNo, setup.amount));
 
-  const hexDigest = Buffer.from(setup.baseline.hexDigest, 'utf8');
+  const content = Buffer.from(setup.baseline.content, 'utf8');
   const signature = Buffer.from(setup.baseline.signature, 'base64');
   const publicKey = createPublicKey(setup.baseline.certificatePem);
   const bare = createServer((request, response) => {
     void drain(request).then(() => {
+      const hexDigest = Buffer.from(createHash('sha256').update(content).digest('hex'), 'latin1');
       const ok = verify('sha256', hexDigest, publicKey, signature);
       response.writeHead(ok ? 200 : 400, { 'content-type': 'text/plain; charset=utf-8' }).end(ok ? 'ok' : 'fail');
     });
