@@ -45,6 +45,20 @@ describe('createPayServer refuses options that could only fail later', () => {
     await expect(pay.charges.create(order)).rejects.toSatisfy((error: unknown) => PayConfigError.isInstance(error) && /clock/.test((error as Error).message));
   });
 
+  it('an async clock that rejects is refused without leaving an unhandled rejection behind', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const pay = server({ clock: async () => Promise.reject(new Error('async boom')) });
+      await expect(pay.charges.create(order)).rejects.toSatisfy((error: unknown) => PayConfigError.isInstance(error) && /synchronously/.test((error as Error).message));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('a nonce that is not a non-empty string is a PayConfigError', () => {
     expect(() => checkedNonce(() => 5 as never)()).toThrow(PayConfigError);
     expect(checkedNonce(() => 'n')()).toBe('n');

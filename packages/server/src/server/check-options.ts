@@ -69,6 +69,11 @@ export function checkedClock(clock: () => number): () => number {
     } catch (cause) {
       throw new PayConfigError('createPayServer: the clock option threw; it must return epoch milliseconds like Date.now()', { code: 'CONFIG_INVALID', cause });
     }
+    if (typeof (now as PromiseLike<unknown> | null)?.then === 'function') {
+      // An async clock: its promise is refused, and its rejection (if any) must not surface as an unhandled one.
+      Promise.resolve(now).catch(() => undefined);
+      throw new PayConfigError('createPayServer: clock() returned a promise; it must return epoch milliseconds synchronously, like Date.now()', { code: 'CONFIG_INVALID' });
+    }
     if (typeof now !== 'number' || !Number.isFinite(now)) {
       throw new PayConfigError('createPayServer: clock() must return epoch milliseconds (a finite number) like Date.now()', { code: 'CONFIG_INVALID' });
     }
