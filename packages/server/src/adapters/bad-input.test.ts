@@ -42,4 +42,21 @@ describe('createChargeRoutes', () => {
     expect(notARequest.status).toBe(500);
     expect(await notARequest.json()).toMatchObject({ error: { code: 'CONFIG_INVALID' } });
   });
+
+  it('an onError hook that throws, or returns a rejected promise, does not change the answer', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      for (const onError of [() => { throw new TypeError('sync boom'); }, async () => { throw new Error('async boom'); }]) {
+        const routes = createChargeRoutes(pay, { resolveOrder, onError });
+        const answer = await routes(new Request('https://shop.example/api/pay/charges/%E0%A4%A'));
+        expect(answer.status).toBe(400);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

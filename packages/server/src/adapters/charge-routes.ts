@@ -81,6 +81,17 @@ export function createChargeRoutes(pay: PayServer, options: ChargeRoutesOptions)
     } as never);
   };
 
+  // The merchant's hook only observes: when it throws, or returns a promise that rejects, the request still gets its
+  // answer and nothing surfaces as an unhandled rejection.
+  const reportError = (error: unknown): void => {
+    try {
+      const returned = options.onError?.(error) as unknown;
+      if (typeof (returned as PromiseLike<unknown> | null)?.then === 'function') Promise.resolve(returned).catch(() => undefined);
+    } catch {
+      // Ignored on purpose: see above.
+    }
+  };
+
   const retrieve = async (orderNo: string): Promise<Charge> => {
     const charge = await pay.charges.retrieve(orderNo);
     if (charge.status !== 'pending') return charge;
@@ -91,7 +102,7 @@ export function createChargeRoutes(pay: PayServer, options: ChargeRoutesOptions)
     try {
       return await pay.charges.retrieve(orderNo, { refresh: true });
     } catch (error) {
-      options.onError?.(error); // the stored state is still the truth we have; the next poll retries
+      reportError(error); // the stored state is still the truth we have; the next poll retries
       return charge;
     }
   };
@@ -110,7 +121,7 @@ export function createChargeRoutes(pay: PayServer, options: ChargeRoutesOptions)
       if (request.method === 'GET' && match[1] !== undefined) return json(200, await retrieve(decodeOrderNo(match[1])));
       return json(405, { error: { type: 'PayError', code: 'METHOD_NOT_ALLOWED', message: 'expected POST .../charges or GET .../charges/:orderNo' } });
     } catch (error) {
-      options.onError?.(error);
+      reportError(error);
       return errorResponse(error);
     }
   };
