@@ -135,11 +135,21 @@ export class WechatChannel implements PayChannel {
     return queryRefundV3(this.v3 as V3Client, refund);
   }
 
-  async verifyNotification(request: RawNotification): Promise<VerifiedNotification> {
-    const context = this.ready();
+  verifyNotification(request: RawNotification): Promise<VerifiedNotification> {
+    // Not async: the v3 promise is returned as it is, not adopted by another one (two microtasks per notification).
     if (this.settings.apiVersion === 'v3') {
-      return verifyV3Notification({ settings: this.settings, crypto: context.crypto, keys: (this.v3 as V3Client).keys, clock: context.clock }, request);
+      try {
+        const context = this.ready();
+        return verifyV3Notification({ settings: this.settings, crypto: context.crypto, keys: (this.v3 as V3Client).keys, clock: context.clock }, request);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     }
+    return this.verifyV2Notification(request);
+  }
+
+  private async verifyV2Notification(request: RawNotification): Promise<VerifiedNotification> {
+    const context = this.ready();
     const v2 = this.v2 as V2Client;
     return verifyV2Notification(
       {

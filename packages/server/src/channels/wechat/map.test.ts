@@ -34,5 +34,13 @@ describe('isoTime', () => {
       })
       .map((p) => `${p.y}-${p.M}-${p.d}T${p.H}:${p.m}:${p.s}${p.fraction}${p.zone}`);
     fc.assert(fc.property(text, (t) => isoTime(t) === reference(t)), { numRuns: 3000 });
+    // The form WeChat sends, with every day of the month (rolled over where the month is shorter), hour and zone.
+    const sent = fc
+      .record({ y: fc.integer({ min: 1000, max: 9999 }), M: two(12), d: two(31), H: two(23), m: two(59), s: two(59), zone: fc.constantFrom('+08:00', '-00:30', '+23:59', 'Z') })
+      .map((p) => `${p.y}-${p.M}-${p.d}T${p.H}:${p.m}:${p.s}${p.zone}`);
+    fc.assert(fc.property(sent, (t) => isoTime(t) === reference(t)), { numRuns: 3000 });
+    for (const t of ['2024-02-30T10:00:00+08:00', '2023-02-29T00:00:00Z', '2024-01-01T24:00:00Z', '2024-01-01T10:00:00+24:00']) {
+      expect(isoTime(t)).toBe(reference(t));
+    }
   });
 });

@@ -60,11 +60,61 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 /** RFC 3339 (`2024-01-02T10:00:00+08:00`, v3) or `yyyyMMddHHmmss` / `yyyy-MM-dd HH:mm:ss` Beijing time (v2) to ISO UTC. */
 export function isoTime(text: string | undefined): string | undefined {
   if (!text) return undefined;
+  const ms = plainRfc3339(text);
+  if (ms !== undefined) return isoString(ms);
   if (RFC3339.test(text)) {
-    const ms = Date.parse(text);
-    return Number.isNaN(ms) ? undefined : isoString(ms);
+    const parsed = Date.parse(text);
+    return Number.isNaN(parsed) ? undefined : isoString(parsed);
   }
   return parseChinaTime(text);
+}
+
+/** The length of `yyyy-MM-ddTHH:mm:ss+08:00`, the form of every v3 time WeChat sends, and of its `...Z` form. */
+const ZONED_LENGTH = 25;
+const UTC_LENGTH = 20;
+const [DASH, COLON, PLUS, T, Z] = ['-', ':', '+', 'T', 'Z'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
+
+/**
+ * Epoch milliseconds of `yyyy-MM-ddTHH:mm:ss` followed by `+hh:mm`, `-hh:mm` or `Z`, read in place (no regex, no
+ * `Date.parse`), or undefined for any other text and for parts outside their everyday ranges (years before 1000,
+ * hour 24, a zone of 24 h...), which `Date.parse` judges instead. Within those ranges `Date.UTC` gives what
+ * `Date.parse` gives, a day past the end of the month rolling over the same way (a property test compares them).
+ */
+function plainRfc3339(text: string): number | undefined {
+  const zoned = text.length === ZONED_LENGTH;
+  if (!zoned && !(text.length === UTC_LENGTH && text.charCodeAt(19) === Z)) return undefined;
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== T) return undefined;
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return undefined;
+  }
+  let offsetMinutes = 0;
+  if (zoned) {
+    const signCode = text.charCodeAt(19);
+    const sign = signCode === PLUS ? 1 : signCode === DASH ? -1 : 0;
+    const offsetHour = digitsAt(text, 20, 2);
+    const offsetMinute = digitsAt(text, 23, 2);
+    if (sign === 0 || text.charCodeAt(22) !== COLON || offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return undefined;
+    offsetMinutes = sign * (offsetHour * 60 + offsetMinute);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+}
+
+/** The decimal value of `length` ASCII digits of `text` from `start`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - 48; // '0'
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Metadata travels in `attach` as compact JSON; WeChat caps attach at 127 (v2) / 128 (v3) characters. */

@@ -30,6 +30,25 @@ describe('APIv2 signatures', () => {
     expect(v2StringToSign({ b: '2', B: '1', a: '3' }, 'K')).toBe('B=1&a=3&b=2&key=K');
   });
 
+  it('orders keys as the default sort does, for short and long field lists', () => {
+    // The reference: the specification read literally (filter, default sort, join).
+    const reference = (fields: Record<string, string>, key: string) =>
+      `${Object.keys(fields)
+        .filter((k) => k !== 'sign' && fields[k] !== '')
+        .sort()
+        .map((k) => `${k}=${fields[k]}`)
+        .join('&')}&key=${key}`;
+    const keys = fc.oneof(fc.string({ minLength: 1, maxLength: 6 }), fc.constantFrom('sign', 'appid', 'Appid', 'a_b', 'aB', 'ab', '\u00e9', '\ud83d\ude00'));
+    fc.assert(
+      fc.property(fc.dictionary(keys, fc.oneof(fc.constant(''), fc.string({ maxLength: 6 })), { maxKeys: 60 }), (fields) => {
+        expect(v2StringToSign(fields, 'K')).toBe(reference(fields, 'K'));
+      }),
+      { numRuns: 300 },
+    );
+    const long = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${(i * 7919) % 97}`, String(i)]));
+    expect(v2StringToSign(long, 'K')).toBe(reference(long, 'K'));
+  });
+
   it('W2: unifiedorder (empty attach left out of the signature)', async () => {
     expect(await signV2(crypto, 'MD5', W2_FIELDS, W1_KEY)).toBe(W2_SIGN_MD5);
     expect(await signV2(crypto, 'HMAC-SHA256', { ...W2_FIELDS, sign_type: 'HMAC-SHA256' }, W1_KEY)).toBe(W2_SIGN_HMAC);

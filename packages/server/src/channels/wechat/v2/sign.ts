@@ -19,16 +19,46 @@ export type V2Fields = Record<string, string | undefined>;
  * verification when it adds a field.
  */
 export function v2StringToSign(fields: V2Fields, apiKey: string): string {
-  // The default sort compares UTF-16 code units, which is the order WeChat specifies (ASCII for its keys).
-  const keys = Object.keys(fields).sort();
+  // Only the signed keys are sorted: `sign` and empty values are left out first.
+  const all = Object.keys(fields);
+  const keys: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const key = all[i] as string;
+    const value = fields[key];
+    if (key !== 'sign' && value !== undefined && value !== '') keys.push(key);
+  }
+  sortByCodeUnits(keys);
   let text = '';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    const value = fields[key];
-    if (key !== 'sign' && value !== undefined && value !== '') text += `${key}=${value}&`;
+    text += `${key}=${fields[key]}&`;
   }
   // With no field at all the string still starts with '&' (`pairs.join('&') + '&key=...'`).
   return `${text || '&'}key=${apiKey}`;
+}
+
+/** Up to this many keys an insertion sort is used; a longer (unusual, or hostile) field list takes `Array#sort`. */
+const INSERTION_SORT_MAX = 32;
+
+/**
+ * Sort keys in place by UTF-16 code units, the order WeChat specifies (ASCII for its keys) and the order of the
+ * default `Array#sort`. A v2 message has 5-30 fields, and for those an inline insertion sort with `>` (which also
+ * compares code units) costs about a third of `sort()`, whose default comparator converts every pair to strings.
+ */
+function sortByCodeUnits(keys: string[]): void {
+  if (keys.length > INSERTION_SORT_MAX) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }
 
 const UPPER_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));

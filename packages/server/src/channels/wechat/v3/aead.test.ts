@@ -34,6 +34,13 @@ describe('AEAD_AES_256_GCM resources', () => {
     expect(await decryptResource(crypto, utf8(W14.apiV3Key), resource)).toBe(W14.plaintext);
   });
 
+  it('authenticates non-ASCII nonce and associated data as their UTF-8 bytes', async () => {
+    const key = utf8(W14.apiV3Key);
+    const sealed = await encryptResource(crypto, key, '{"ok":true}', '随机数nonce', '关联数据');
+    expect(await decryptResource(crypto, key, sealed)).toBe('{"ok":true}');
+    await rejected(decryptResource(crypto, key, { ...sealed, associated_data: '关联数据 ' }));
+  });
+
   it('rejects one flipped ciphertext byte, a changed nonce or AAD, the wrong key and another algorithm', async () => {
     const { resource } = JSON.parse(W14.body) as { resource: { ciphertext: string; nonce: string; associated_data: string; algorithm: string } };
     const key = utf8(W14.apiV3Key);

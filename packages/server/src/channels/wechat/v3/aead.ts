@@ -22,30 +22,63 @@ function reject(message: string): PaySignatureError {
 }
 
 /**
- * Decrypt a resource to its UTF-8 text. Throws `PaySignatureError` (`DECRYPTION_FAILED`) for another algorithm,
- * bad base64, a failed tag (forged, corrupted, or the wrong APIv3 key) or non-UTF-8 plaintext.
+ * The UTF-8 bytes of a short text. Nonces and associated data are ASCII (`fdasflkja484`, `transaction`): copied code
+ * by code, which for a dozen characters costs a fraction of a `TextEncoder` call; any other text goes through it.
  */
-export async function decryptResource(crypto: CryptoProvider, apiV3Key: Uint8Array, resource: EncryptedResource): Promise<string> {
-  if (resource.algorithm !== undefined && resource.algorithm !== RESOURCE_ALGORITHM) {
-    throw reject(`unsupported resource algorithm ${JSON.stringify(String(resource.algorithm).slice(0, 32))}`);
+function textBytes(text: string): Uint8Array {
+  // A value that is not text (JavaScript callers) is encoded as TextEncoder does: as its string form.
+  if (typeof text !== 'string') return utf8(text);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return utf8(text);
+    bytes[i] = code;
   }
-  const data = fromBase64(resource.ciphertext);
-  if (!data || data.length < 16) throw reject('resource ciphertext is not base64 of ciphertext and a 16-byte tag');
-  if (resource.nonce.length === 0) throw reject('resource nonce is empty');
-  const aad = utf8(resource.associated_data ?? '');
-  let plaintext: Uint8Array;
-  try {
-    plaintext = await crypto.aesGcmDecrypt(apiV3Key, utf8(resource.nonce), data, aad);
-  } catch (error) {
-    throw new PaySignatureError('resource does not decrypt: check apiV3Key (the 32-character APIv3 key), or the message was forged', {
-      channel: 'wechat',
-      code: 'DECRYPTION_FAILED',
-      cause: error,
-    });
-  }
+  return bytes;
+}
+
+function notDecrypted(error: unknown): PaySignatureError {
+  return new PaySignatureError('resource does not decrypt: check apiV3Key (the 32-character APIv3 key), or the message was forged', {
+    channel: 'wechat',
+    code: 'DECRYPTION_FAILED',
+    cause: error,
+  });
+}
+
+function plaintextText(plaintext: Uint8Array): string {
   const text = fromUtf8Strict(plaintext);
   if (text === null) throw reject('decrypted resource is not UTF-8 text');
   return text;
+}
+
+const refuseDecryption = (error: unknown): never => {
+  throw notDecrypted(error);
+};
+
+/**
+ * Decrypt a resource to its UTF-8 text. Throws `PaySignatureError` (`DECRYPTION_FAILED`) for another algorithm,
+ * bad base64, a failed tag (forged, corrupted, or the wrong APIv3 key) or non-UTF-8 plaintext. Chained on the
+ * provider's promise rather than an async function (one promise fewer per notification); a synchronous failure is
+ * still returned as a rejected promise.
+ */
+export function decryptResource(crypto: CryptoProvider, apiV3Key: Uint8Array, resource: EncryptedResource): Promise<string> {
+  try {
+    if (resource.algorithm !== undefined && resource.algorithm !== RESOURCE_ALGORITHM) {
+      throw reject(`unsupported resource algorithm ${JSON.stringify(String(resource.algorithm).slice(0, 32))}`);
+    }
+    const data = fromBase64(resource.ciphertext);
+    if (!data || data.length < 16) throw reject('resource ciphertext is not base64 of ciphertext and a 16-byte tag');
+    if (resource.nonce.length === 0) throw reject('resource nonce is empty');
+    let decrypted: Promise<Uint8Array>;
+    try {
+      decrypted = crypto.aesGcmDecrypt(apiV3Key, textBytes(resource.nonce), data, textBytes(resource.associated_data ?? ''));
+    } catch (error) {
+      throw notDecrypted(error);
+    }
+    return decrypted.then(plaintextText, refuseDecryption);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** Encrypt a resource the way WeChat does (used by the sandbox emulator and tests). */

@@ -28,7 +28,8 @@ export function normaliseSerial(serial: string): string {
 export function keyRing(entries: Iterable<readonly [string, RsaPublicKeyHandle]>): PlatformKeyRing {
   const map = new Map<string, RsaPublicKeyHandle>();
   for (const [serial, key] of entries) map.set(normaliseSerial(serial), key);
-  return { get: (serial) => map.get(normaliseSerial(serial)), serials: () => [...map.keys()] };
+  // A serial as WeChat sends it (uppercase hex, or a PUB_KEY_ID_) is its own normal form: found without the regex.
+  return { get: (serial) => map.get(serial) ?? map.get(normaliseSerial(serial)), serials: () => [...map.keys()] };
 }
 
 /** Headers as a notification or `HttpResponse` carries them (names case-insensitive). */
@@ -101,6 +102,16 @@ function signatureHeaders(headers: HeaderSource): SignatureHeaders {
   return found;
 }
 
+/** 1-12 ASCII digits (`/^\d{1,12}$/`), checked without a regex on every message. */
+function isUnixSeconds(text: string): boolean {
+  if (text.length === 0 || text.length > 12) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 function reject(message: string, code = 'SIGNATURE_INVALID'): PaySignatureError {
   return new PaySignatureError(message, { channel: 'wechat', code });
 }
@@ -132,7 +143,7 @@ export async function verifyWechatpaySignature(
   }
   const schema = found['wechatpay-signature-type'];
   if (schema !== undefined && schema !== AUTHORIZATION_SCHEMA) throw reject('unsupported Wechatpay-Signature-Type');
-  if (!/^\d{1,12}$/.test(timestamp)) throw reject('Wechatpay-Timestamp is not a Unix time in seconds');
+  if (!isUnixSeconds(timestamp)) throw reject('Wechatpay-Timestamp is not a Unix time in seconds');
   const seconds = Number(timestamp);
   if (Math.abs(nowMs / 1000 - seconds) > MAX_CLOCK_SKEW_SECONDS) {
     throw reject(
