@@ -44,15 +44,15 @@ const NODE_CURVES: Record<string, EcCurve> = { prime256v1: 'P-256', secp384r1: '
 const P1363_LENGTH: Record<EcCurve, number> = { 'P-256': 64, 'P-384': 96 };
 
 /**
- * Digests come back from Node as latin1 text and are copied into a Uint8Array here: for a 16-32 byte result, creating
- * a Buffer in C++ and then copying it cost more than the hash of a typical 300-byte WeChat v2 string (measured with
- * `npm run bench`, suite wechat-v2-md5: 0.41 -> 0.49 of a raw digest). One-shot `crypto.hash` (Node 20.12+) is read from
- * the namespace so that older Node 20 releases, which lack it, fall back to createHash instead of failing to link.
+ * Digests come back from Node as latin1 ('binary') text and are copied into a Uint8Array here: for a 16-32 byte
+ * result, creating a Buffer in C++ and then copying it cost more than the hash of a typical 300-byte WeChat v2 string
+ * (`npm run bench`, suite wechat-v2-md5: 0.41 -> 0.49 of a raw digest). One-shot `crypto.hash` (Node 20.12+) is read
+ * from the namespace so that older Node 20 releases, which lack it, fall back to createHash instead of failing to link.
  */
-const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: CryptoData, encoding: 'latin1') => string }).hash;
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: CryptoData, encoding: 'binary') => string }).hash;
 const hashText = oneShotHash
-  ? (algorithm: string, data: CryptoData): string => oneShotHash(algorithm, data, 'latin1')
-  : (algorithm: string, data: CryptoData): string => createHash(algorithm).update(data).digest('latin1');
+  ? (algorithm: string, data: CryptoData): string => oneShotHash(algorithm, data, 'binary')
+  : (algorithm: string, data: CryptoData): string => createHash(algorithm).update(data).digest('binary');
 
 /** The bytes of a latin1 string (each character one byte). */
 function latin1Bytes(text: string): Uint8Array {
@@ -149,7 +149,7 @@ export function createNodeCryptoProvider(): CryptoProvider {
       return plain(sign('sha256', data, { key: keyOf(handle), dsaEncoding: 'ieee-p1363' }));
     },
     async hmacSha256(key, data) {
-      return latin1Bytes(createHmac('sha256', key).update(data).digest('latin1'));
+      return latin1Bytes(createHmac('sha256', key).update(data).digest('binary'));
     },
     async digest(algorithm, data) {
       return latin1Bytes(hashText(HASH_NAMES[algorithm], data));

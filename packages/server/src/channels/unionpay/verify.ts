@@ -13,7 +13,7 @@ import type { CryptoProvider, RsaPublicKeyHandle } from '../../crypto/provider';
 import { nameAttribute, parseCertificate, verifyCertificateSignature, type Certificate } from '../../crypto/x509';
 import { LEGACY_ACP_VERSION, SIGN_METHOD_RSA } from './constants';
 import type { Fields } from './params';
-import { checkFieldsSignature } from './sign';
+import { hashForVersion, hexAsciiBytes, signatureBytes, stringToSign } from './sign';
 
 /** What a verifier trusts. */
 export interface SignerTrust {
@@ -132,9 +132,15 @@ export function createMessageVerifier(trust: SignerTrust): MessageVerifier {
     if (!(now >= signer.validFrom && now <= signer.validUntil)) {
       throw refuse('CERTIFICATE_EXPIRED', 'UnionPay message: a certificate of its chain is expired or not yet valid; check the server clock');
     }
-    if (!(await checkFieldsSignature(trust.crypto, signer.key, fields))) {
-      throw refuse('SIGNATURE_INVALID', 'UnionPay message signature does not verify: the message was altered or not sent by UnionPay');
+    // The steps of `checkFieldsSignature`, inline: one async layer less on every message.
+    const signature = signatureBytes(fields);
+    let verified = false;
+    if (signature) {
+      const hash = hashForVersion(fields.version);
+      const digest = await trust.crypto.digest(hash, stringToSign(fields));
+      verified = await trust.crypto.rsaVerify(hash, signer.key, hexAsciiBytes(digest), signature);
     }
+    if (!verified) throw refuse('SIGNATURE_INVALID', 'UnionPay message signature does not verify: the message was altered or not sent by UnionPay');
     return fields;
   };
 }
