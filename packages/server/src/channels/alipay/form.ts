@@ -16,6 +16,7 @@ export const MAX_FORM_LENGTH = 256 * 1024;
 const CHARSETS: Readonly<Record<string, string>> = { 'utf-8': 'utf-8', utf8: 'utf-8', gbk: 'gbk', gb2312: 'gbk', gb18030: 'gb18030' };
 
 const PLUS = 0x2b;
+const BOM = 0xfeff;
 const PERCENT = 0x25;
 
 /** A decoded form and, per field, the percent-decoded bytes in the message charset: what Alipay actually signed. */
@@ -26,6 +27,12 @@ export interface ParsedForm {
   bytes: Map<string, { key: Uint8Array; value: Uint8Array }> | null;
   /** WHATWG label of the message charset (`utf-8`, `gbk`, `gb18030`). */
   charset: string;
+  /**
+   * UTF-8 text bodies only: the body and, per field (two entries each, index for index with `fields`), the offsets of
+   * its `name=value` pair when those characters are exactly the decoded pair (nothing escaped), else -1 and the end.
+   * The string to sign reuses runs of such pairs as slices of the body instead of rebuilding them field by field.
+   */
+  text: { body: string; spans: readonly number[] } | null;
 }
 
 function invalid(message: string, path = 'body'): PayValidationError {
@@ -109,7 +116,7 @@ function textToken(body: string, start: number, end: number, percent: boolean, p
     }
   }
   // TextDecoder drops a leading BOM from the text but the signed bytes keep it: leave that case to the byte path.
-  return token.charCodeAt(0) === 0xfeff ? undefined : token;
+  return token.charCodeAt(0) === BOM ? undefined : token;
 }
 
 /** Index of the first `char` of `body` at or after `from`, or `body.length`. */
@@ -127,6 +134,7 @@ function nextIndex(body: string, char: string, from: number): number {
 function parseUtf8Text(body: string): ParsedForm | undefined {
   if (!isWellFormed(body)) return undefined; // TextEncoder would turn lone surrogates into U+FFFD
   const fields = new FormFields();
+  const spans: number[] = [];
   const { length } = body;
   // The next '=', '%' and '+' at or after the current token: each is searched once, so the pass stays linear even
   // for a body of many tokens without '='.
@@ -140,24 +148,37 @@ function parseUtf8Text(body: string): ParsedForm | undefined {
       if (percent < start) percent = nextIndex(body, '%', start);
       if (plus < start) plus = nextIndex(body, '+', start);
       const split = equals < end ? equals : end;
-      const key = textToken(body, start, split, percent < split, plus < split);
-      if (key === undefined) return undefined;
+      let key: string | undefined;
       let value = '';
-      if (split < end) {
-        if (percent <= split) percent = nextIndex(body, '%', split + 1);
-        if (plus <= split) plus = nextIndex(body, '+', split + 1);
-        const decoded = textToken(body, split + 1, end, percent < end, plus < end);
-        if (decoded === undefined) return undefined;
-        value = decoded;
+      if (percent >= end && plus >= end && split < end) {
+        // Most pairs (ids, amounts, codes) have nothing escaped: their text is the decoded pair (a leading BOM still
+        // goes to the byte path, as in textToken).
+        if (body.charCodeAt(start) === BOM || body.charCodeAt(split + 1) === BOM) return undefined;
+        key = body.slice(start, split);
+        value = body.slice(split + 1, end);
+        spans.push(start, end);
+      } else {
+        key = textToken(body, start, split, percent < split, plus < split);
+        if (key === undefined) return undefined;
+        if (split < end) {
+          if (percent <= split) percent = nextIndex(body, '%', split + 1);
+          if (plus <= split) plus = nextIndex(body, '+', split + 1);
+          const decoded = textToken(body, split + 1, end, percent < end, plus < end);
+          if (decoded === undefined) return undefined;
+          value = decoded;
+        }
+        spans.push(-1, end);
       }
       if (!fields.add(key, value)) return undefined;
     }
     start = end + 1;
   }
   const charset = fields.get('charset');
+  // `utf-8`, what Alipay sends, needs no label lookup; anything else is read as the byte path reads it.
+  const otherCharset = charset !== undefined && charset !== 'utf-8';
   // eslint-disable-next-line no-control-regex
-  if (charset !== undefined && (charset.length > 64 || /[^\x00-\x7f]/.test(charset) || charsetLabel(charset) !== 'utf-8')) return undefined;
-  return { fields, bytes: null, charset: 'utf-8' };
+  if (otherCharset && (charset.length > 64 || /[^\x00-\x7f]/.test(charset) || charsetLabel(charset) !== 'utf-8')) return undefined;
+  return { fields, bytes: null, charset: 'utf-8', text: { body, spans } };
 }
 
 /**
@@ -196,7 +217,7 @@ export function parseForm(body: string | Uint8Array): ParsedForm {
     if (!fields.add(key, value)) throw invalid(`field ${JSON.stringify(key.slice(0, 40))} appears twice: refusing an ambiguous message`, key);
     bytes.set(key, { key: keyBytes, value: valueBytes });
   }
-  return { fields, bytes, charset: label };
+  return { fields, bytes, charset: label, text: null };
 }
 
 /** A required, non-empty field, or a `PayValidationError` naming it. */

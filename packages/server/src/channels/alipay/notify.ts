@@ -11,7 +11,7 @@ import { TRADE_STATUS_SYNC } from './constants';
 import { parseForm, requireField, type FormFields, type ParsedForm } from './form';
 import { toTradeEvent } from './notify-event';
 import type { AlipayRuntime } from './runtime';
-import { receivedSignData, verifyContent, type ReceivedSignRule } from './sign';
+import { receivedSignData, verifyContentThen, type ReceivedSignRule } from './sign';
 
 /**
  * `trade_status_sync` is signed without `sign` and `sign_type` (vector A6); other open-platform messages
@@ -21,8 +21,11 @@ export function signRuleFor(notifyType: string): ReceivedSignRule {
   return notifyType === TRADE_STATUS_SYNC ? 'without-sign-type' : 'with-sign-type';
 }
 
-/** Verify the signature of a decoded message under `rule`; rejects with `PaySignatureError`. */
-export function verifyForm(runtime: AlipayRuntime, form: ParsedForm, rule: ReceivedSignRule, what: string): Promise<void> {
+/**
+ * Verify the signature of a decoded message under `rule`, then (only if it matched) return `onVerified()`; rejects
+ * with `PaySignatureError`.
+ */
+export function verifyForm<T>(runtime: AlipayRuntime, form: ParsedForm, rule: ReceivedSignRule, what: string, onVerified: () => T): Promise<T> {
   const { fields } = form;
   const signType = fields.get('sign_type') || runtime.config.signType;
   // The sign type is not always signed itself: accept only the configured one, never a downgrade chosen by the sender.
@@ -30,7 +33,8 @@ export function verifyForm(runtime: AlipayRuntime, form: ParsedForm, rule: Recei
     const message = `alipay ${what} uses sign_type ${signType.slice(0, 10)}, but this channel is configured for ${runtime.config.signType}`;
     return Promise.reject(new PaySignatureError(message, { channel: 'alipay' }));
   }
-  return verifyContent(runtime.crypto, runtime.alipayPublicKey, runtime.config.signType, receivedSignData(form, rule), fields.get('sign'), what);
+  const { crypto, alipayPublicKey, config } = runtime;
+  return verifyContentThen(crypto, alipayPublicKey, config.signType, receivedSignData(form, rule), fields.get('sign'), what, onVerified);
 }
 
 /** The message must be for this app (and this seller, when configured). */
@@ -51,6 +55,8 @@ export function checkMerchant(runtime: AlipayRuntime, fields: FormFields, what: 
   }
 }
 
+const nothing = (): void => undefined;
+
 function bodyOf(request: RawNotification, what: string): string | Uint8Array {
   const { body } = request ?? {};
   if (typeof body === 'string' || body instanceof Uint8Array) return body;
@@ -61,12 +67,22 @@ function bodyOf(request: RawNotification, what: string): string | Uint8Array {
   );
 }
 
-/** Verify an Alipay notification and turn it into a payment event. */
-export async function verifyNotification(runtime: AlipayRuntime, request: RawNotification): Promise<VerifiedNotification> {
-  const form = parseForm(bodyOf(request, 'notification'));
-  const { fields } = form;
-  const notifyType = requireField(fields, 'notify_type', 'notification');
-  await verifyForm(runtime, form, signRuleFor(notifyType), 'notification');
+/**
+ * Verify an Alipay notification and turn it into a payment event. Not `async` (one promise hop after the provider's,
+ * not two): anything thrown before the verification is returned as a rejection, as an `async` function would.
+ */
+export function verifyNotification(runtime: AlipayRuntime, request: RawNotification): Promise<VerifiedNotification> {
+  try {
+    const form = parseForm(bodyOf(request, 'notification'));
+    const notifyType = requireField(form.fields, 'notify_type', 'notification');
+    return verifyForm(runtime, form, signRuleFor(notifyType), 'notification', () => verifiedNotification(runtime, form.fields, notifyType));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** What a notification whose signature matched means: checked against this merchant, then mapped to an event. */
+function verifiedNotification(runtime: AlipayRuntime, fields: FormFields, notifyType: string): VerifiedNotification {
   checkMerchant(runtime, fields, 'notification');
   if (notifyType !== TRADE_STATUS_SYNC) {
     throw new PayUnsupportedError(`alipay ${notifyType.slice(0, 40)} notifications are verified but not handled by payweave`, {
@@ -92,7 +108,7 @@ function returnParams(request: RawNotification): string | Uint8Array {
 export async function verifyReturn(runtime: AlipayRuntime, request: RawNotification): Promise<{ orderNo: string; hint: ChargeStatus }> {
   const form = parseForm(returnParams(request));
   const { fields } = form;
-  await verifyForm(runtime, form, 'without-sign-type', 'return');
+  await verifyForm(runtime, form, 'without-sign-type', 'return', nothing);
   checkMerchant(runtime, fields, 'return');
   return { orderNo: requireField(fields, 'out_trade_no', 'return'), hint: 'succeeded' };
 }

@@ -6,7 +6,7 @@ import { ALIPAY_PUBLIC_KEY_A6, ALIPAY_PUBLIC_KEY_A7, APP_PRIVATE_KEY_PKCS1, APP_
 import * as V from './__fixtures__/vectors';
 import { parseForm } from './form';
 import { buildRequestParams } from './params';
-import { receivedSignBytes, receivedSignContent, requestSignContent, signContent, signParams, verifyContent } from './sign';
+import { receivedSignBytes, receivedSignContent, receivedSignData, requestSignContent, signContent, signParams, verifyContent } from './sign';
 
 const crypto = await testCrypto();
 const appKey = await crypto.importRsaPrivateKey(parseRsaPrivateKey(APP_PRIVATE_KEY_PKCS1, 'k1').pkcs8);
@@ -112,6 +112,26 @@ describe('received-message verification (vectors A6, A7)', () => {
     const sorted = new Map([['a', '1'], ['b', '2'], ['sign_type', 'RSA2'], ['sign', 'S']]);
     expect(receivedSignContent(sorted, 'with-sign-type')).toBe('a=1&b=2&sign_type=RSA2');
     expect(receivedSignContent(sorted, 'without-sign-type')).toBe('a=1&b=2');
+  });
+
+  it('a text body gives the same string to sign from runs of the body as field by field, whatever its shape', () => {
+    const bodies = [
+      V.A6_FORM_BODY,
+      'a=1&b=2&c=3', // one run
+      'a=1&b=%32&c=3&d=4', // a run broken by an escaped value
+      'a=1&sign_type=RSA2&b=2&sign=S&c=3', // by sign_type and sign in the middle
+      'a=1&&b=2&c', // an empty pair, a name without '='
+      'x=a=b&y=&z=c+d', // '=' inside a value, an empty value, a '+'
+      'b=1&a=2&c=3', // out of order: sorted field by field
+    ];
+    for (const body of bodies) {
+      for (const rule of ['with-sign-type', 'without-sign-type'] as const) {
+        const form = parseForm(body);
+        expect(form.bytes).toBeNull();
+        expect(receivedSignData(form, rule)).toBe(receivedSignContent(form.fields, rule));
+      }
+    }
+    expect(receivedSignData(parseForm('a=1&b=%32&c=3&sign_type=RSA2&sign=S'), 'without-sign-type')).toBe('a=1&b=2&c=3');
   });
 
   it('A7: a changed service_code fails', async () => {

@@ -98,7 +98,39 @@ export function receivedSignBytes(form: ParsedForm, rule: ReceivedSignRule): Uin
  * encodes it natively), the received bytes otherwise (a GBK message, a byte body).
  */
 export function receivedSignData(form: ParsedForm, rule: ReceivedSignRule): string | Uint8Array {
-  return form.bytes === null ? receivedSignContent(form.fields, rule) : receivedSignBytes(form, rule);
+  if (form.bytes !== null) return receivedSignBytes(form, rule);
+  return (form.text && contentFromBody(form, form.text, rule === 'with-sign-type')) ?? receivedSignContent(form.fields, rule);
+}
+
+/**
+ * `receivedSignContent` of a text body whose signed fields arrive sorted (Alipay sends them so), reusing each run of
+ * adjacent unescaped pairs as one slice of the body: a handful of pieces instead of four per field, and a string the
+ * provider encodes faster (measured ~1.2 us of ~12 us per notification, `npm run bench -- --only alipay-notify`).
+ * Undefined when a name arrives out of order: the caller sorts.
+ */
+function contentFromBody(form: ParsedForm, text: NonNullable<ParsedForm['text']>, withSignType: boolean): string | undefined {
+  const { names, values } = form.fields;
+  const { body, spans } = text;
+  let content = '';
+  let previous: string | undefined;
+  let runStart = -1; // the body range [runStart, runEnd) of the current run of unescaped pairs, if any
+  let runEnd = -1;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (name === 'sign' || (name === 'sign_type' && !withSignType)) continue;
+    if (previous !== undefined && byKey(previous, name) >= 0) return undefined;
+    previous = name;
+    const start = spans[2 * i] as number;
+    if (start >= 0 && runStart >= 0 && start === runEnd + 1) {
+      runEnd = spans[2 * i + 1] as number; // the next pair in the body, after one '&': the run grows
+      continue;
+    }
+    if (runStart >= 0) content += `${content === '' ? '' : '&'}${body.slice(runStart, runEnd)}`;
+    runStart = start;
+    runEnd = spans[2 * i + 1] as number;
+    if (start < 0) content += `${content === '' ? '' : '&'}${name}=${values[i] as string}`;
+  }
+  return runStart >= 0 ? `${content}${content === '' ? '' : '&'}${body.slice(runStart, runEnd)}` : content;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -119,7 +151,6 @@ export function signParams(crypto: CryptoProvider, key: RsaPrivateKeyHandle, par
 /**
  * Verify an Alipay signature over `content`; rejects with `PaySignatureError` (code `SIGNATURE_INVALID`) when it does
  * not match, is not base64, or is missing. `what` names the message in the error ("notification", "response").
- * Not `async`: the provider's promise is chained once, so a notification costs one promise hop, not one per layer.
  */
 export function verifyContent(
   crypto: CryptoProvider,
@@ -129,12 +160,31 @@ export function verifyContent(
   signature: string | undefined,
   what: string,
 ): Promise<void> {
+  return verifyContentThen(crypto, key, signType, content, signature, what, nothing);
+}
+
+const nothing = (): void => undefined;
+
+/**
+ * `verifyContent`, then `onVerified()` (only once the signature matched) in the same step. Not `async`: the provider's
+ * promise is chained once, so a notification costs one promise hop after the verification, not one per layer.
+ */
+export function verifyContentThen<T>(
+  crypto: CryptoProvider,
+  key: RsaPublicKeyHandle,
+  signType: AlipaySignType,
+  content: string | Uint8Array,
+  signature: string | undefined,
+  what: string,
+  onVerified: () => T,
+): Promise<T> {
   const bytes = signature ? fromBase64(signature) : null;
   if (!bytes || bytes.length === 0) {
     return Promise.reject(new PaySignatureError(`alipay ${what} has no readable sign: it did not come from Alipay unaltered`, { channel: 'alipay' }));
   }
   return crypto.rsaVerify(hashOf(signType), key, content, bytes).then((ok) => {
     if (!ok) throw signatureMismatch(what);
+    return onVerified();
   });
 }
 
