@@ -1,6 +1,7 @@
 /**
  * The cryptography seam. Async-only (WebCrypto is async; Stripe had to add `*Async` twins later, we start async).
- * Bytes in, bytes out. Keys are imported once into opaque handles and reused: re-parsing a PEM per call costs ~7x.
+ * Bytes (or text, signed as its UTF-8 bytes) in, bytes out. Keys are imported once into opaque handles and reused:
+ * re-parsing a PEM per call costs ~7x.
  *
  * Two implementations share one known-answer contract suite (`crypto.contract.ts`):
  * - `provider.node.ts` on `node:crypto` (KeyObjects),
