@@ -68,6 +68,12 @@ export async function callV3(client: V3Client, action: string, method: HttpMetho
   });
   const headers: Record<string, string> = { Authorization: authorization, Accept: 'application/json', 'User-Agent': USER_AGENT };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // While a merchant migrates from platform certificates to the WeChat Pay public key, WeChat signs each reply with
+  // the key the request names here (a reply without it stays on the certificate), so a configured public key is
+  // named on every request. https://pay.weixin.qq.com/doc/v3/merchant/4012153196 (微信支付公钥), and WeChat Pay's
+  // answer at https://developers.weixin.qq.com/community/develop/doc/0000287571ca806b3c23d17ec66c00
+  const publicKeyId = client.keys.serials().find((serial) => serial.startsWith('PUB_KEY_ID_'));
+  if (publicKeyId !== undefined) headers['Wechatpay-Serial'] = publicKeyId;
   const response = await client.http.request({ method, url: `${settings.baseUrl}${path}`, headers, ...(body !== undefined && { body: text }) });
   const ok = response.status >= 200 && response.status < 300;
   if (ok || hasSignature(response)) {

@@ -70,6 +70,18 @@ describe('wechat() APIv3 channel', () => {
     expect(await verifyRsa(`${V3_CONFIG.appId}\n${W8.timestamp}\n${W8.nonce}\nprepay_id=wx201410272009395522657a690389285100\n`, credential.paySign)).toBe(true);
   });
 
+  it('names a configured WeChat Pay public key in Wechatpay-Serial on requests (the reply is then signed with it)', async () => {
+    const certificatesOnly = await setup();
+    certificatesOnly.gateway.reply({ body: { code_url: 'weixin://wxpay/bizpayurl?pr=1' } });
+    await certificatesOnly.channel.createCharge(chargeRequest('wechat_native'));
+    expect(certificatesOnly.gateway.requests[0]?.headers?.['Wechatpay-Serial']).toBeUndefined();
+
+    const both = await setup({ platformKeys: { ...V3_CONFIG.platformKeys, PUB_KEY_ID_0114232000000001: K5_PUBLIC_KEY } });
+    both.gateway.reply({ body: { code_url: 'weixin://wxpay/bizpayurl?pr=1' } });
+    await both.channel.createCharge(chargeRequest('wechat_native'));
+    expect(both.gateway.requests[0]?.headers?.['Wechatpay-Serial']).toBe('PUB_KEY_ID_0114232000000001');
+  });
+
   it('mini-program prepay uses miniAppId; without it the config error says so', async () => {
     const { gateway, channel } = await setup({ miniAppId: 'wxminiapp000001' });
     gateway.reply({ body: { prepay_id: 'wx1' } });
