@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Loop, fromBase64, fromHex, toBase64, toBase64Url, toHex, timingSafeEqualText } from './encoding';
+import { decodeBase64Loop, fromBase64, fromHex, hexDigitValue, utf8, toBase64, toBase64Url, toHex, timingSafeEqualText } from './encoding';
 
 describe('encoding', () => {
   it('matches RFC 4648 test vectors', () => {
@@ -51,6 +51,26 @@ describe('encoding', () => {
         expect(decodeBase64Loop(spaced)).toEqual(bytes);
       }),
     );
+  });
+
+  it('utf8 gives TextEncoder\'s bytes for short and long texts, ASCII or not (lone surrogates as U+FFFD)', () => {
+    const encoder = new TextEncoder();
+    const samples = fc.oneof(fc.string({ maxLength: 70 }), fc.string({ unit: 'grapheme', maxLength: 70 }), fc.string({ unit: 'binary', maxLength: 70 }));
+    fc.assert(
+      fc.property(samples, (text) => {
+        expect(utf8(text)).toEqual(encoder.encode(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['a'.repeat(64), 'a'.repeat(65), `${'a'.repeat(63)}é`, '\uD800', 'transaction']) expect(utf8(text)).toEqual(encoder.encode(text));
+  });
+
+  it('hexDigitValue reads exactly 0-9, a-f and A-F', () => {
+    for (let code = 0; code < 0x180; code++) {
+      const char = String.fromCharCode(code);
+      expect(hexDigitValue(code)).toBe(/^[0-9a-fA-F]$/.test(char) ? Number.parseInt(char, 16) : -1);
+    }
+    expect(hexDigitValue(Number.NaN)).toBe(-1);
   });
 
   it('refuses malformed input instead of guessing', () => {

@@ -6,8 +6,28 @@ const encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8');
 const strictUtf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** Texts up to this long are tried as ASCII first: a code-by-code copy costs less than a TextEncoder call for them. */
+const SHORT_TEXT = 64;
+
 export function utf8(text: string): Uint8Array {
+  if (typeof text === 'string' && text.length <= SHORT_TEXT) {
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 0x7f) return encoder.encode(text);
+      bytes[i] = code;
+    }
+    return bytes;
+  }
   return encoder.encode(text);
+}
+
+/** 0-15 for the character code of an ASCII hex digit (either case), -1 for anything else (NaN included). */
+export function hexDigitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  return -1;
 }
 
 /** Decode UTF-8; invalid sequences become U+FFFD. */

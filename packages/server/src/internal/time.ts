@@ -63,7 +63,7 @@ export function parseChinaTime(text: string | undefined): string | undefined {
 const COMPACT_LENGTH = 14;
 
 /** The decimal value of `length` ASCII digits of `text` from `start`, or -1 when one of them is not a digit. */
-function digitsAt(text: string, start: number, length: number): number {
+export function digitsAt(text: string, start: number, length: number): number {
   let value = 0;
   for (let i = start; i < start + length; i++) {
     const digit = text.charCodeAt(i) - 48; // '0'

@@ -6,6 +6,7 @@
  */
 import { PayValidationError } from '@payweave/core';
 import { FormFields, type FieldReader } from './form-fields';
+import { hexDigitValue } from '../../internal/encoding';
 
 export { fieldsInOrder, FormFields, type FieldReader } from './form-fields';
 
@@ -39,13 +40,6 @@ function invalid(message: string, path = 'body'): PayValidationError {
   return new PayValidationError(message, [{ path, message }], { code: 'NOTIFICATION_MALFORMED', channel: 'alipay' });
 }
 
-function hexValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  if (code >= 0x41 && code <= 0x46) return code - 0x37;
-  if (code >= 0x61 && code <= 0x66) return code - 0x57;
-  return -1;
-}
-
 /** Bytes of one form token: `+` is a space, `%XX` a byte, anything else itself (a stray `%` stays literal, as in WHATWG). */
 function unescapeBytes(token: Uint8Array): Uint8Array {
   // Most tokens (keys, ids, amounts, times) have nothing to unescape: no copy for them (this is the hot path).
@@ -54,8 +48,8 @@ function unescapeBytes(token: Uint8Array): Uint8Array {
   let o = 0;
   for (let i = 0; i < token.length; i++) {
     const byte = token[i] as number;
-    const high = byte === PERCENT && i + 2 < token.length ? hexValue(token[i + 1] as number) : -1;
-    const low = high >= 0 ? hexValue(token[i + 2] as number) : -1;
+    const high = byte === PERCENT && i + 2 < token.length ? hexDigitValue(token[i + 1] as number) : -1;
+    const low = high >= 0 ? hexDigitValue(token[i + 2] as number) : -1;
     if (byte === PLUS) {
       out[o++] = 0x20;
     } else if (low >= 0) {

@@ -6,6 +6,8 @@
  * split is brace-aware (as in the official SDK's response parser). Notifications arrive form-urlencoded: decoded once.
  */
 
+import { hexDigitValue } from '../../internal/encoding';
+
 /** A flat UnionPay message. */
 export type Fields = Record<string, string>;
 
@@ -67,13 +69,6 @@ function formDecode(raw: string, hasPlus: boolean): string | null {
   }
   if (raw.length >= REMEMBERED_LENGTH) remembered = { raw, decoded };
   return decoded;
-}
-
-/** 0-15 for an ASCII hex digit's code, -1 otherwise (NaN past the end included). */
-function hexDigitValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48; // 0-9
-  const lower = code | 32;
-  return lower >= 97 && lower <= 102 ? lower - 87 : -1; // a-f, A-F
 }
 
 /**

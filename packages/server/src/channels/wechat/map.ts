@@ -3,7 +3,7 @@
  * Shared by APIv3 and APIv2 (both use the same state names and integer fen amounts).
  */
 import { PayValidationError, type ChargeStatus, type ChannelId, type RefundStatus } from '@payweave/core';
-import { isoString, parseChinaTime } from '../../internal/time';
+import { digitsAt, isoString, parseChinaTime } from '../../internal/time';
 
 /** Charge status for a `trade_state` (v2 and v3 share the values); unknown values stay pending. */
 export function chargeStatusOf(tradeState: string | undefined): ChargeStatus {
@@ -104,17 +104,6 @@ function plainRfc3339(text: string): number | undefined {
     offsetMinutes = sign * (offsetHour * 60 + offsetMinute);
   }
   return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
-}
-
-/** The decimal value of `length` ASCII digits of `text` from `start`, or -1 when one of them is not a digit. */
-function digitsAt(text: string, start: number, length: number): number {
-  let value = 0;
-  for (let i = start; i < start + length; i++) {
-    const digit = text.charCodeAt(i) - 48; // '0'
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 /** Metadata travels in `attach` as compact JSON; WeChat caps attach at 127 (v2) / 128 (v3) characters. */

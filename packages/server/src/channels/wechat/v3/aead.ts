@@ -21,22 +21,6 @@ function reject(message: string): PaySignatureError {
   return new PaySignatureError(message, { channel: 'wechat', code: 'DECRYPTION_FAILED' });
 }
 
-/**
- * The UTF-8 bytes of a short text. Nonces and associated data are ASCII (`fdasflkja484`, `transaction`): copied code
- * by code, which for a dozen characters costs a fraction of a `TextEncoder` call; any other text goes through it.
- */
-function textBytes(text: string): Uint8Array {
-  // A value that is not text (JavaScript callers) is encoded as TextEncoder does: as its string form.
-  if (typeof text !== 'string') return utf8(text);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0x7f) return utf8(text);
-    bytes[i] = code;
-  }
-  return bytes;
-}
-
 function notDecrypted(error: unknown): PaySignatureError {
   return new PaySignatureError('resource does not decrypt: check apiV3Key (the 32-character APIv3 key), or the message was forged', {
     channel: 'wechat',
@@ -71,7 +55,7 @@ export function decryptResource(crypto: CryptoProvider, apiV3Key: Uint8Array, re
     if (resource.nonce.length === 0) throw reject('resource nonce is empty');
     let decrypted: Promise<Uint8Array>;
     try {
-      decrypted = crypto.aesGcmDecrypt(apiV3Key, textBytes(resource.nonce), data, textBytes(resource.associated_data ?? ''));
+      decrypted = crypto.aesGcmDecrypt(apiV3Key, utf8(resource.nonce), data, utf8(resource.associated_data ?? ''));
     } catch (error) {
       throw notDecrypted(error);
     }
