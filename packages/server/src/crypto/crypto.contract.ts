@@ -82,6 +82,19 @@ export function runCryptoContract(name: string, makeProvider: () => CryptoProvid
         expect(await crypto.rsaVerify(hash === 'SHA-1' ? 'SHA-256' : 'SHA-1', key, data, sig)).toBe(false);
       });
 
+      it('reads signatures and ciphertexts given as views into a larger buffer (what fromPublicBase64 returns)', async () => {
+        const inside = (bytes: Uint8Array) => {
+          const host = new Uint8Array(bytes.length + 24).fill(0xaa);
+          host.set(bytes, 8);
+          return host.subarray(8, 8 + bytes.length);
+        };
+        const key = await publicKey(K.K2_PUBLIC_SPKI_PEM);
+        expect(await crypto.rsaVerify('SHA-256', key, inside(utf8(V.A5_SIGNED_SPAN)), inside(b64(V.A5_SIGN)))).toBe(true);
+        const { resource } = JSON.parse(V.W14_BODY) as { resource: { ciphertext: string; nonce: string; associated_data: string } };
+        const opened = await crypto.aesGcmDecrypt(utf8(V.W14_API_V3_KEY), utf8(resource.nonce), inside(b64(resource.ciphertext)), utf8(resource.associated_data));
+        expect(new TextDecoder().decode(opened)).toBe(V.W14_PLAINTEXT);
+      });
+
       it('returns false (never throws) for malformed signatures and the wrong key', async () => {
         const key = await publicKey(K.K2_PUBLIC_SPKI_PEM);
         const data = utf8(V.A5_SIGNED_SPAN);

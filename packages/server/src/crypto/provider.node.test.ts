@@ -1,13 +1,43 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toHex } from '../internal/encoding';
+import { fromBase64, toHex, utf8 } from '../internal/encoding';
+import * as K from './__fixtures__/keys';
+import * as V from './__fixtures__/vectors';
+import { parseRsaPrivateKey } from './keys';
 import { runCryptoContract } from './crypto.contract';
 import { md5 } from './md5';
 import { createNodeCryptoProvider } from './provider.node.js';
 import { createWebCryptoProvider } from './provider.web';
 
 runCryptoContract('node', createNodeCryptoProvider);
+
+describe('node provider results', () => {
+  // Results are viewed rather than copied when Node's output owns its memory: no result may expose other data
+  // through `.buffer` (a slice of Node's Buffer pool would), and none may be a Buffer.
+  const alone = (bytes: Uint8Array) => {
+    expect(Buffer.isBuffer(bytes)).toBe(false);
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+  };
+
+  it('are plain Uint8Arrays that share memory with nothing else', async () => {
+    const crypto = createNodeCryptoProvider();
+    const key = await crypto.importRsaPrivateKey(parseRsaPrivateKey(K.K1_PRIVATE_PKCS1_PEM, 'test key').pkcs8);
+    alone(await crypto.rsaSign('SHA-256', key, 'text'));
+    alone(await crypto.digest('SHA-256', 'text'));
+    alone(await crypto.hmacSha256(utf8('key'), 'text'));
+    alone(crypto.randomBytes(16));
+    const aesKey = new Uint8Array(32).fill(1);
+    const iv = new Uint8Array(12).fill(2);
+    for (const length of [0, 15, 16, 700, 5000]) {
+      const sealed = await crypto.aesGcmEncrypt(aesKey, iv, new Uint8Array(length).fill(3));
+      alone(sealed);
+      alone(await crypto.aesGcmDecrypt(aesKey, iv, sealed));
+    }
+    alone(await crypto.aesEcbDecrypt(utf8(V.W6_AES_KEY), fromBase64(V.W6_REQ_INFO)!));
+  });
+});
 
 // Secondary checks: the pure-TS and WebCrypto-built primitives against OpenSSL on many random inputs. The
 // known answers in the contract are the primary evidence; these catch length-dependent slips (padding boundaries).

@@ -64,8 +64,19 @@ function latin1Bytes(text: string): Uint8Array {
 /** `crypto.sign`/`verify` take bytes only: text becomes its UTF-8 bytes natively (no TextEncoder round trip). */
 const signable = (data: CryptoData): Uint8Array => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
 
-/** Copy a Buffer into a plain Uint8Array, so portable callers never receive Buffer's different `slice`/`toString`. */
-const plain = (buffer: Uint8Array): Uint8Array => new Uint8Array(buffer);
+/**
+ * A plain Uint8Array of a Buffer's bytes, so portable callers never receive Buffer's different `slice`/`toString`.
+ * Outputs that own their whole memory (what `crypto.sign` and a decipher's `update` return) are viewed, not copied:
+ * copying meant a second off-heap allocation per notification. Anything that shares memory (a slice of Node's Buffer
+ * pool) is copied, so no result ever exposes other data through `.buffer`.
+ */
+const plain = (buffer: Uint8Array): Uint8Array =>
+  buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.byteLength
+    ? new Uint8Array(buffer.buffer, 0, buffer.byteLength)
+    : new Uint8Array(buffer);
+
+/** A cipher's output: `update`, then `final` joined only when it produced bytes (GCM puts everything in `update`). */
+const cipherOutput = (head: Buffer, tail: Buffer): Uint8Array => plain(tail.length === 0 ? head : Buffer.concat([head, tail]));
 /** A zero-copy Buffer view of DER bytes, the input type `createPrivateKey`/`createPublicKey` declare. */
 const view = (der: Uint8Array): Buffer => Buffer.from(der.buffer, der.byteOffset, der.byteLength);
 
@@ -170,7 +181,7 @@ export function createNodeCryptoProvider(): CryptoProvider {
         decipher.setAuthTag(ciphertextAndTag.subarray(split));
         if (aad) decipher.setAAD(aad);
         const head = decipher.update(ciphertextAndTag.subarray(0, split));
-        return plain(Buffer.concat([head, decipher.final()]));
+        return cipherOutput(head, decipher.final());
       } catch (error) {
         throw decryptionFailed('AES-GCM decryption', error);
       }
@@ -181,7 +192,7 @@ export function createNodeCryptoProvider(): CryptoProvider {
       try {
         const decipher = createDecipheriv(`aes-${bits}-ecb`, key, null);
         const head = decipher.update(data);
-        return plain(Buffer.concat([head, decipher.final()]));
+        return cipherOutput(head, decipher.final());
       } catch (error) {
         throw decryptionFailed('AES-ECB decryption', error);
       }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Loop, fromBase64, fromHex, hexDigitValue, utf8, toBase64, toBase64Url, toHex, timingSafeEqualText } from './encoding';
+import { decodeBase64Loop, fromBase64, fromHex, fromPublicBase64, hexDigitValue, utf8, toBase64, toBase64Url, toHex, timingSafeEqualText } from './encoding';
 
 describe('encoding', () => {
   it('matches RFC 4648 test vectors', () => {
@@ -51,6 +51,24 @@ describe('encoding', () => {
         expect(decodeBase64Loop(spaced)).toEqual(bytes);
       }),
     );
+  });
+
+  it('fromPublicBase64 decodes as fromBase64 does, into slices that never overlap', () => {
+    const alphabet = fc.constantFrom(...'ABZaz09+/-_= \n$'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(fromPublicBase64(text)).toEqual(fromBase64(text));
+      }),
+      { numRuns: 1000 },
+    );
+    // Enough signatures to fill several slabs: every earlier result keeps its bytes, whatever came after it.
+    const inputs = Array.from({ length: 100 }, (_, i) => Uint8Array.from({ length: 256 + (i % 7) }, (_, j) => (i * 31 + j) & 0xff));
+    const decoded = inputs.map((bytes) => fromPublicBase64(toBase64(bytes)));
+    decoded.forEach((bytes, i) => expect(bytes).toEqual(inputs[i]));
+    // Long input gets a buffer of its own.
+    const long = fromPublicBase64(toBase64(new Uint8Array(4096).fill(7)))!;
+    expect(long.byteOffset === 0 && long.buffer.byteLength === 4096).toBe(true);
   });
 
   it('utf8 gives TextEncoder\'s bytes for short and long texts, ASCII or not (lone surrogates as U+FFFD)', () => {

@@ -6,7 +6,7 @@
  */
 import { PaySignatureError } from '@payweave/core';
 import type { CryptoProvider, RsaHash, RsaPrivateKeyHandle, RsaPublicKeyHandle } from '../../crypto/provider';
-import { concatBytes, fromBase64, toBase64, utf8 } from '../../internal/encoding';
+import { concatBytes, fromPublicBase64, toBase64, utf8 } from '../../internal/encoding';
 import { fieldsInOrder, type FieldReader, type ParsedForm } from './form';
 import type { AlipayParams } from './params';
 
@@ -178,7 +178,7 @@ export function verifyContentThen<T>(
   what: string,
   onVerified: () => T,
 ): Promise<T> {
-  const bytes = signature ? fromBase64(signature) : null;
+  const bytes = signature ? fromPublicBase64(signature) : null;
   if (!bytes || bytes.length === 0) {
     return Promise.reject(new PaySignatureError(`alipay ${what} has no readable sign: it did not come from Alipay unaltered`, { channel: 'alipay' }));
   }

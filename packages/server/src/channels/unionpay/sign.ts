@@ -7,7 +7,7 @@
  * @see https://open.unionpay.com/tjweb/acproduct/APIList?apiservId=448 (ACP gateway API list; 签名 rules in the SDK docs)
  */
 import type { CryptoProvider, RsaHash, RsaPrivateKeyHandle, RsaPublicKeyHandle } from '../../crypto/provider';
-import { fromBase64, toBase64, toHex } from '../../internal/encoding';
+import { fromPublicBase64, toBase64, toHex } from '../../internal/encoding';
 import { LEGACY_ACP_VERSION } from './constants';
 import type { Fields } from './params';
 
@@ -100,7 +100,7 @@ export async function signFields(crypto: CryptoProvider, key: RsaPrivateKeyHandl
 
 /** The decoded `signature` field, or null when it is absent, empty or not base64 (a signature that cannot verify). */
 export function signatureBytes(fields: Fields): Uint8Array | null {
-  const signature = fields.signature === undefined ? null : fromBase64(fields.signature);
+  const signature = fields.signature === undefined ? null : fromPublicBase64(fields.signature);
   return signature && signature.length > 0 ? signature : null;
 }
 

@@ -6,7 +6,7 @@
  */
 import { PaySignatureError } from '@payweave/core';
 import type { CryptoProvider } from '../../../crypto/provider';
-import { fromBase64, fromUtf8Strict, toBase64, utf8 } from '../../../internal/encoding';
+import { fromPublicBase64, fromUtf8Strict, toBase64, utf8 } from '../../../internal/encoding';
 import { RESOURCE_ALGORITHM } from '../constants';
 
 /** An encrypted resource as it appears in a notification or `/v3/certificates` entry. */
@@ -50,7 +50,7 @@ export function decryptResource(crypto: CryptoProvider, apiV3Key: Uint8Array, re
     if (resource.algorithm !== undefined && resource.algorithm !== RESOURCE_ALGORITHM) {
       throw reject(`unsupported resource algorithm ${JSON.stringify(String(resource.algorithm).slice(0, 32))}`);
     }
-    const data = fromBase64(resource.ciphertext);
+    const data = fromPublicBase64(resource.ciphertext);
     if (!data || data.length < 16) throw reject('resource ciphertext is not base64 of ciphertext and a 16-byte tag');
     if (resource.nonce.length === 0) throw reject('resource nonce is empty');
     let decrypted: Promise<Uint8Array>;

@@ -6,7 +6,7 @@
  */
 import { PaySignatureError } from '@payweave/core';
 import type { CryptoData, CryptoProvider, RsaPublicKeyHandle } from '../../../crypto/provider';
-import { fromBase64, utf8 } from '../../../internal/encoding';
+import { fromPublicBase64, utf8 } from '../../../internal/encoding';
 import { AUTHORIZATION_SCHEMA, MAX_CLOCK_SKEW_SECONDS, SIGNATURE_PROBE_PREFIX } from '../constants';
 
 /** Imported platform keys by serial / public-key id. */
@@ -160,7 +160,7 @@ export async function verifyWechatpaySignature(
     );
   }
   if (signature.startsWith(SIGNATURE_PROBE_PREFIX)) throw reject('WeChat Pay signature probe (WECHATPAY/SIGNTEST/) rejected');
-  const signatureBytes = fromBase64(signature);
+  const signatureBytes = fromPublicBase64(signature);
   if (!signatureBytes || signatureBytes.length === 0) throw reject('Wechatpay-Signature is not base64');
   const ok = await crypto.rsaVerify('SHA-256', key, signedMessage(timestamp, nonce, body), signatureBytes);
   if (!ok) throw reject('WeChat Pay signature does not verify: the message was altered or platformKeys holds the wrong key for this serial');
