@@ -7,6 +7,7 @@
 import { PayValidationError } from '@payweave/core';
 import { FormFields, type FieldReader } from './form-fields';
 import { hexDigitValue } from '../../internal/encoding';
+import { percentDecode } from '../../internal/percent';
 
 export { fieldsInOrder, FormFields, type FieldReader } from './form-fields';
 
@@ -103,11 +104,9 @@ function textToken(body: string, start: number, end: number, percent: boolean, p
   let token = body.slice(start, end);
   if (plus) token = token.replaceAll('+', ' ');
   if (percent) {
-    try {
-      token = decodeURIComponent(token); // native and fast for UTF-8 escapes; throws on a stray '%' or bad UTF-8
-    } catch {
-      return undefined;
-    }
+    const decoded = percentDecode(token); // null for a stray '%' or bad UTF-8
+    if (decoded === null) return undefined;
+    token = decoded;
   }
   // TextDecoder drops a leading BOM from the text but the signed bytes keep it: leave that case to the byte path.
   return token.charCodeAt(0) === BOM ? undefined : token;

@@ -6,7 +6,7 @@
  * split is brace-aware (as in the official SDK's response parser). Notifications arrive form-urlencoded: decoded once.
  */
 
-import { hexDigitValue } from '../../internal/encoding';
+import { percentDecode } from '../../internal/percent';
 
 /** A flat UnionPay message. */
 export type Fields = Record<string, string>;
@@ -58,38 +58,9 @@ function formDecode(raw: string, hasPlus: boolean): string | null {
   // Comparing the certificate with the last one costs far less than decoding it again (and returning the same string
   // lets the verifier's certificate cache reuse its hash).
   if (remembered !== undefined && remembered.raw === raw) return remembered.decoded;
-  const text = hasPlus ? raw.replace(/\+/g, ' ') : raw;
-  let decoded = decodeAsciiEscapes(text);
-  if (decoded === null) {
-    try {
-      decoded = decodeURIComponent(text);
-    } catch {
-      return null;
-    }
-  }
-  if (raw.length >= REMEMBERED_LENGTH) remembered = { raw, decoded };
+  const decoded = percentDecode(hasPlus ? raw.replace(/\+/g, ' ') : raw);
+  if (decoded !== null && raw.length >= REMEMBERED_LENGTH) remembered = { raw, decoded };
   return decoded;
-}
-
-/**
- * `decodeURIComponent` for text whose escapes are all ASCII (`%2B`, `%2F`, `%3D` of a base64 signature), or null to
- * leave any other text (a UTF-8 sequence, a malformed escape) to `decodeURIComponent`. Measured about 2x faster on a
- * signature; for these inputs the two agree exactly (`decodeURIComponent` decodes every ASCII escape, reserved ones
- * included, and copies everything else).
- */
-function decodeAsciiEscapes(text: string): string | null {
-  // Parts joined once: `join` returns one flat string, where `+=` leaves a tree of about a hundred parts for a
-  // certificate, which every later string to sign and hash would have to walk again.
-  const parts: string[] = [];
-  let copied = 0;
-  for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', copied)) {
-    const code = (hexDigitValue(text.charCodeAt(i + 1)) << 4) | hexDigitValue(text.charCodeAt(i + 2));
-    if (code < 0 || code >= 0x80) return null;
-    parts.push(text.slice(copied, i), String.fromCharCode(code));
-    copied = i + 3;
-  }
-  parts.push(text.slice(copied));
-  return parts.join('');
 }
 
 /**
