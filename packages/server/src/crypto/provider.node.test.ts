@@ -1,7 +1,7 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toHex, utf8 } from '../internal/encoding';
+import { fromBase64, fromPublicBase64, toBase64, toHex, utf8 } from '../internal/encoding';
 import * as K from './__fixtures__/keys';
 import * as V from './__fixtures__/vectors';
 import { parseRsaPrivateKey } from './keys';
@@ -20,6 +20,15 @@ describe('node provider results', () => {
     expect(bytes.byteOffset).toBe(0);
     expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
   };
+
+  it('loading it gives fromPublicBase64 Buffer\'s native write, with the same bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1600 }), (bytes) => {
+        expect(fromPublicBase64(toBase64(bytes))).toEqual(bytes);
+      }),
+      { numRuns: 500 },
+    );
+  });
 
   it('are plain Uint8Arrays that share memory with nothing else', async () => {
     const crypto = createNodeCryptoProvider();

@@ -20,6 +20,7 @@ import {
 } from 'node:crypto';
 import * as nodeCrypto from 'node:crypto';
 import { PayConfigError } from '@payweave/core';
+import { useLatin1Writer } from '../internal/encoding';
 import { aesKeyBits, decryptionFailed, foreignHandle } from './failures';
 import type {
   CryptoData,
@@ -87,6 +88,9 @@ function importKey(create: () => KeyObject, what: string): KeyObject {
     throw new PayConfigError(`could not import the ${what}: pass the DER returned by keys.ts (parseRsaPrivateKey, parseRsaPublicKey, parseEcPublicKey)`, { cause: error });
   }
 }
+
+// Signatures and ciphertexts decode through Buffer's native latin1 write on Node (internal/encoding.ts says why).
+useLatin1Writer((memory) => Buffer.from(memory));
 
 /** Create the Node.js crypto provider. */
 export function createNodeCryptoProvider(): CryptoProvider {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeBase64Loop, fromBase64, fromHex, fromPublicBase64, hexDigitValue, utf8, toBase64, toBase64Url, toHex, timingSafeEqualText } from './encoding';
 
 describe('encoding', () => {
@@ -69,6 +69,31 @@ describe('encoding', () => {
     // Long input gets a buffer of its own.
     const long = fromPublicBase64(toBase64(new Uint8Array(4096).fill(7)))!;
     expect(long.byteOffset === 0 && long.buffer.byteLength === 4096).toBe(true);
+  });
+
+  it('fromPublicBase64 gives the same bytes with and without a native latin1 writer', async () => {
+    vi.resetModules();
+    const portable = await import('./encoding'); // a fresh module: no writer installed
+    const bytesOf = fc.uint8Array({ maxLength: 1600 });
+    fc.assert(fc.property(bytesOf, (bytes) => {
+      expect(portable.fromPublicBase64(toBase64(bytes))).toEqual(bytes);
+    }), { numRuns: 200 });
+    let writes = 0;
+    portable.useLatin1Writer((memory) => {
+      const view = new Uint8Array(memory);
+      return {
+        write(text, offset, length) {
+          writes++;
+          for (let i = 0; i < length; i++) view[offset + i] = text.charCodeAt(i);
+          return length;
+        },
+      };
+    });
+    fc.assert(fc.property(bytesOf, (bytes) => {
+      expect(portable.fromPublicBase64(toBase64(bytes))).toEqual(bytes);
+    }), { numRuns: 200 });
+    expect(writes).toBeGreaterThan(100);
+    vi.resetModules();
   });
 
   it('utf8 gives TextEncoder\'s bytes for short and long texts, ASCII or not (lone surrogates as U+FFFD)', () => {

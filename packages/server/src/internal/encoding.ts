@@ -118,25 +118,48 @@ function binaryBytes(binary: string, out: Uint8Array): Uint8Array {
 /**
  * `fromBase64` for what a gateway sends in the clear (signatures, ciphertexts), into a slice of a shared slab.
  * On V8 a typed array over 64 bytes gets its own off-heap backing store: allocating one for a 256-byte signature
- * measured about 0.6 us, as much as decoding it (`bench/scratch` measurement, Node 20). A slice of an 8 KB slab costs
- * a view, as Node's own Buffer pool does. Slices never overlap and a slab is never reused, but a slice exposes the
- * whole slab through `.buffer`: keys, plaintexts and anything secret take `fromBase64`, which gives each its own.
+ * measured about 0.6 us, as much as decoding it. A slice of an 8 KB slab costs a view, as Node's own Buffer pool does.
+ * Slices never overlap and a slab is never reused, but a slice exposes the whole slab through `.buffer`: keys,
+ * plaintexts and anything secret take `fromBase64`, which gives each its own memory.
  */
 export function fromPublicBase64(text: string): Uint8Array | null {
   if (text.length > MAX_SLICE_BASE64) return fromBase64(text);
   const binary = text.includes('-') || text.includes('_') ? undefined : nativeDecode(text);
-  return binary === undefined ? decodeBase64Loop(text) : binaryBytes(binary, sliceOfSlab(binary.length));
+  if (binary === undefined) return decodeBase64Loop(text);
+  const slice = sliceOfSlab(binary.length);
+  // Node's native latin1 write, where the runtime has one: 0.19 us for a signature and 0.25 us for a 750-byte
+  // ciphertext, against 0.70 and 1.50 us for the charCodeAt loop (bench/scratch measurement, Node 20).
+  if (slabWriter?.write(binary, slice.byteOffset, binary.length, 'latin1') === binary.length) return slice;
+  return binaryBytes(binary, slice);
 }
 
 const SLAB_SIZE = 8192;
 /** Longer base64 (over 1.5 KB of bytes) gets its own buffer, so one message never takes most of a slab. */
 const MAX_SLICE_BASE64 = 2048;
+
+/** Writes text as latin1 into memory we own: what Node's `Buffer` over an ArrayBuffer offers. */
+export interface Latin1Writer {
+  write(text: string, offset: number, length: number, encoding: 'latin1'): number;
+}
+let writerOver: ((memory: ArrayBuffer) => Latin1Writer) | undefined;
+
+/**
+ * Give `fromPublicBase64` a native latin1 writer. This module runs on edge runtimes too, so it touches no `Buffer`
+ * itself: the Node crypto provider (provider.node.ts) installs Buffer's when it loads. Without one, the loop is used.
+ */
+export function useLatin1Writer(create: (memory: ArrayBuffer) => Latin1Writer): void {
+  writerOver = create;
+  slabWriter = create(slab.buffer);
+}
+
 let slab = new Uint8Array(SLAB_SIZE);
+let slabWriter: Latin1Writer | undefined;
 let slabUsed = 0;
 
 function sliceOfSlab(length: number): Uint8Array {
   if (slabUsed + length > SLAB_SIZE) {
     slab = new Uint8Array(SLAB_SIZE);
+    slabWriter = writerOver?.(slab.buffer);
     slabUsed = 0;
   }
   const slice = slab.subarray(slabUsed, slabUsed + length);
