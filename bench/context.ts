@@ -10,9 +10,6 @@ const offline: HttpClient = {
 
 /** The context `createPayServer` would hand a channel on Node, offline. */
 export async function benchContext(clock: () => number = Date.now): Promise<ChannelContext> {
-  // The built Node entry, as a merchant's `createPayServer` import loads it: it gives the built channels' shared
-  // encoding module its Node fast paths (internal/encoding.ts, useLatin1Writer).
-  await import('@payweave/server');
   const { createNodeCryptoProvider } = await import('../packages/server/src/crypto/provider.node.js');
   return { crypto: createNodeCryptoProvider(), http: offline, clock, nonce: () => 'benchnonce0000000000000000000000', warn: () => undefined };
 }

@@ -59,7 +59,7 @@ try {
 }
 const settings: RunSettings = args.quick
   ? { quick: true, rounds: 5, sampleMs: 40, warmupMs: 100, httpBatch: 40, importRounds: 5 }
-  : { quick: false, rounds: 21, sampleMs: 100, warmupMs: 300, httpBatch: 100, importRounds: 15 };
+  : { quick: false, rounds: 21, sampleMs: 100, warmupMs: 300, httpBatch: 400, importRounds: 15 };
 const pattern = args.only ? new RegExp(args.only, 'i') : undefined;
 const selected = SUITES.filter((suite) => !pattern || pattern.test(suite.id) || pattern.test(suite.title));
 if (selected.length === 0) usage(`--only ${args.only} matches no suite (ids: ${SUITES.map((s) => s.id).join(', ')})`);

@@ -1,8 +1,9 @@
 /**
- * Child process of the HTTP suite: two servers side by side. One is payweave's notification endpoint
- * (`toNodeHandler` over `createPayServer` with the UnionPay channel and a SQLite store in a temporary file); the
- * other is a bare `node:http` handler that reads the body, hashes a prebuilt string to sign and does one RSA verify of
- * its hex, the least any correct endpoint must do. The parent process is the load generator.
+ * Child process of the HTTP suite: three servers side by side. Two are payweave's notification endpoint
+ * (`toNodeHandler` over `createPayServer` with the UnionPay channel), one with a SQLite store in a temporary file and
+ * one with the memory store, which shows the store's share of the cost. The third is a bare `node:http` handler that
+ * reads the body, hashes a prebuilt string to sign and does one RSA verify of its hex, the least any correct endpoint
+ * must do. The parent process is the load generator.
  */
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -10,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPayServer, toNodeHandler, type StoredCharge } from '@payweave/server';
+import { createPayServer, memoryStore, toNodeHandler, type PaymentStore, type StoredCharge } from '@payweave/server';
 import { unionpay } from '@payweave/server/unionpay';
 import { sqliteStore } from '@payweave/store-sqlite';
 import { BASE_CONFIG } from '../../packages/server/src/channels/unionpay/__fixtures__/harness';
@@ -57,20 +58,27 @@ function pendingCharge(orderNo: string, amount: number): StoredCharge {
   };
 }
 
-async function start(setup: ServerSetup): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'payweave-bench-'));
-  const store = sqliteStore({ filename: join(directory, 'bench.sqlite') });
-  let delivered = 0;
+/** A payweave endpoint over `store`, with the charges of `setup` pending in it; counts onEvent runs. */
+async function payweaveServer(store: PaymentStore, setup: ServerSetup) {
+  const counter = { delivered: 0 };
   const pay = createPayServer({
     channels: [unionpay(BASE_CONFIG)],
     store,
     http: { request: () => Promise.reject(new Error('bench: no network')) },
     onEvent: () => {
-      delivered++;
+      counter.delivered++;
     },
   });
   await pay.ready();
   for (const orderNo of setup.orderNos) await store.insertCharge(pendingCharge(orderNo, setup.amount));
+  return { server: createServer(toNodeHandler(pay, 'unionpay')), counter };
+}
+
+async function start(setup: ServerSetup): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'payweave-bench-'));
+  const store = sqliteStore({ filename: join(directory, 'bench.sqlite') });
+  const sqlite = await payweaveServer(store, setup);
+  const memory = await payweaveServer(memoryStore(), setup);
 
   const content = Buffer.from(setup.baseline.content, 'utf8');
   const signature = Buffer.from(setup.baseline.signature, 'base64');
@@ -82,11 +90,10 @@ async function start(setup: ServerSetup): Promise<void> {
       response.writeHead(ok ? 200 : 400, { 'content-type': 'text/plain; charset=utf-8' }).end(ok ? 'ok' : 'fail');
     });
   });
-  const payweave = createServer(toNodeHandler(pay, 'unionpay'));
-  const ports = { payweave: await listen(payweave), bare: await listen(bare) };
+  const ports = { payweave: await listen(sqlite.server), memory: await listen(memory.server), bare: await listen(bare) };
 
   process.on('message', (message: { type: string }) => {
-    if (message.type === 'stats') send({ type: 'stats', delivered });
+    if (message.type === 'stats') send({ type: 'stats', delivered: sqlite.counter.delivered, deliveredInMemory: memory.counter.delivered });
     if (message.type === 'stop') {
       store.close();
       rmSync(directory, { recursive: true, force: true });

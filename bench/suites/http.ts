@@ -18,6 +18,8 @@ import { consumeNotificationFields } from './unionpay';
 const CONCURRENCY = 8;
 const AMOUNT = 1999;
 const NAME = 'toNodeHandler + UnionPay + sqliteStore (first delivery)';
+/** The same endpoint over the memory store: no budget, it shows how much of the gap is the store. */
+const MEMORY_NAME = 'toNodeHandler + UnionPay + memoryStore (first delivery)';
 const BUDGET = { op: '>=' as const, value: 0.6, unit: 'x' as const };
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
@@ -79,7 +81,8 @@ export const httpSuite: Suite = {
         store: await import('@payweave/store-sqlite'),
       };
     } catch (error) {
-      return { rows: unavailable([NAME], `n/a (channel or store not available: ${reason(error)})`, 'case', BUDGET) };
+      const note = `n/a (channel or store not available: ${reason(error)})`;
+      return { rows: [...unavailable([NAME], note, 'case', BUDGET), ...unavailable([MEMORY_NAME], note, 'case')] };
     }
     const { crypto } = await (await import('../context')).benchContext();
     const batch = settings.httpBatch;
@@ -102,23 +105,37 @@ export const httpSuite: Suite = {
     const child = fork(join(here, '..', 'http', 'server.ts'), [], { cwd: repoRoot, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     try {
-      const ready = waitFor<{ ports: { payweave: number; bare: number } }>(child, 'ready');
+      const ready = waitFor<{ ports: { payweave: number; memory: number; bare: number } }>(child, 'ready');
       child.send(setup);
       const { ports } = await ready;
+      // Each payweave server has its own store with every charge pending: both take each body once, as a first delivery.
       let cursor = 0;
+      let memoryCursor = 0;
       const nextBatch = () => bodies.slice(cursor, (cursor += batch));
+      const nextMemoryBatch = () => bodies.slice(memoryCursor, (memoryCursor += batch));
       const bareBodies = bodies.slice(0, batch);
-      await blast(agent, ports.bare, bareBodies); // warm-up, both sides
+      await blast(agent, ports.bare, bareBodies); // warm-up, every server
       await blast(agent, ports.payweave, nextBatch());
-      const [bare, payweave] = await alternate(settings.rounds, [() => blast(agent, ports.bare, bareBodies), () => blast(agent, ports.payweave, nextBatch())]);
-      const stats = waitFor<{ delivered: number }>(child, 'stats');
+      await blast(agent, ports.memory, nextMemoryBatch());
+      const [bare, payweave, memory] = await alternate(settings.rounds, [
+        () => blast(agent, ports.bare, bareBodies),
+        () => blast(agent, ports.payweave, nextBatch()),
+        () => blast(agent, ports.memory, nextMemoryBatch()),
+      ]);
+      const stats = waitFor<{ delivered: number; deliveredInMemory: number }>(child, 'stats');
       child.send({ type: 'stats' });
-      const { delivered } = await stats;
-      if (delivered !== cursor) throw new Error(`onEvent ran ${delivered} times for ${cursor} first deliveries: the measured path is not the real one`);
+      const { delivered, deliveredInMemory } = await stats;
+      if (delivered !== cursor || deliveredInMemory !== memoryCursor) {
+        throw new Error(`onEvent ran ${delivered}/${deliveredInMemory} times for ${cursor}/${memoryCursor} first deliveries: the measured path is not the real one`);
+      }
       const ratio = summarize(payweave!.map((value, round) => value / bare![round]!));
+      const memoryRatio = summarize(memory!.map((value, round) => value / bare![round]!));
       return {
         baselineAbsolute: `${opsPerSecond(summarize(bare!).median)?.replace('ops', 'req')}`,
-        rows: [judged({ name: NAME, role: 'case', ratio, absolute: opsPerSecond(summarize(payweave!).median)?.replace('ops', 'req'), budget: BUDGET, measured: ratio.median })],
+        rows: [
+          judged({ name: NAME, role: 'case', ratio, absolute: opsPerSecond(summarize(payweave!).median)?.replace('ops', 'req'), budget: BUDGET, measured: ratio.median }),
+          judged({ name: MEMORY_NAME, role: 'case', ratio: memoryRatio, absolute: opsPerSecond(summarize(memory!).median)?.replace('ops', 'req') }),
+        ],
       };
     } finally {
       agent.destroy();
