@@ -6,9 +6,11 @@
 import type { PaymentEvent, RefundStatus } from '@payweave/core';
 import type { StoredCharge } from '../channels/types';
 import type { Anomaly, ChargeTransition, EventRecord, ListChargesQuery, PaymentStore, StoredRefund, TransitionOutcome } from './store';
+import { copyPlain } from '../internal/copy';
 import { assertRefundable } from './refund-reservation';
 
-const clone = <T>(value: T): T => structuredClone(value);
+/** Callers never share an object with the store: what they change later must not change what is stored. */
+const clone = copyPlain;
 
 export interface MemoryStore extends PaymentStore {
   /** Marks the default store so the server can warn that it is not durable. */
