@@ -73,7 +73,7 @@ export function formatMarkdown(reports: readonly SuiteReport[]): string {
     lines.push(`| ${report.title} | baseline: \`${report.baseline}\` | 1.00 | ${report.baselineAbsolute ?? ''} | | |`);
     for (const row of report.rows) {
       const status = statusText(row);
-      lines.push(`| | ${row.role === 'peer' ? 'peer: ' : ''}${row.name.replace(/\|/g, '\\|')} | ${ratioText(row)} | ${row.absolute ?? ''} | ${budgetText(row)} | ${status} |`);
+      lines.push(`| | ${row.role === 'case' ? '' : `${row.role === 'ref' ? 'reference' : 'peer'}: `}${row.name.replace(/\|/g, '\\|')} | ${ratioText(row)} | ${row.absolute ?? ''} | ${budgetText(row)} | ${status} |`);
     }
   }
   return lines.join('\n');

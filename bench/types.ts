@@ -24,10 +24,13 @@ export function withinCeiling(row: Row): boolean {
   return budget.op === '<=' ? measured <= budget.ceiling : measured >= budget.ceiling;
 }
 
-/** One line of the table: a payweave case or a peer, measured against the suite's baseline. */
+/**
+ * One line of the table, measured against the suite's baseline: a payweave case, a peer SDK, or a reference (`ref`:
+ * the least correct implementation of a step the baseline leaves out, such as a durable write).
+ */
 export interface Row {
   name: string;
-  role: 'case' | 'peer';
+  role: 'case' | 'peer' | 'ref';
   ratio?: RatioStats;
   /** Absolute figure for context only (ops/s, KB, ms): it moves with the machine's load, the ratio much less. */
   absolute?: string;

@@ -1,9 +1,11 @@
 /**
- * Child process of the HTTP suite: three servers side by side. Two are payweave's notification endpoint
+ * Child process of the HTTP suite: four servers side by side. Two are payweave's notification endpoint
  * (`toNodeHandler` over `createPayServer` with the UnionPay channel), one with a SQLite store in a temporary file and
  * one with the memory store, which shows the store's share of the cost. The third is a bare `node:http` handler that
  * reads the body, hashes a prebuilt string to sign and does one RSA verify of its hex, the least any correct endpoint
- * must do. The parent process is the load generator.
+ * must do. The fourth is that bare handler plus one durable write: it appends the body to a SQLite table (WAL,
+ * synchronous NORMAL, as the store opens it) before answering, the least an endpoint that records what it
+ * acknowledged must do. The parent process is the load generator.
  */
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -90,12 +92,25 @@ async function start(setup: ServerSetup): Promise<void> {
       response.writeHead(ok ? 200 : 400, { 'content-type': 'text/plain; charset=utf-8' }).end(ok ? 'ok' : 'fail');
     });
   });
-  const ports = { payweave: await listen(sqlite.server), memory: await listen(memory.server), bare: await listen(bare) };
+  // The same pragmas as the store's: a second store's database, with a table of its own.
+  const recordStore = sqliteStore({ filename: join(directory, 'bare.sqlite') });
+  recordStore.database.exec('CREATE TABLE bare_notifications (body TEXT NOT NULL)');
+  const append = recordStore.database.prepare('INSERT INTO bare_notifications (body) VALUES (?)');
+  const bareRecording = createServer((request, response) => {
+    void drain(request).then((body) => {
+      const hexDigest = Buffer.from(createHash('sha256').update(content).digest('hex'), 'latin1');
+      const ok = verify('sha256', hexDigest, publicKey, signature);
+      if (ok) append.run(body.toString('utf8'));
+      response.writeHead(ok ? 200 : 400, { 'content-type': 'text/plain; charset=utf-8' }).end(ok ? 'ok' : 'fail');
+    });
+  });
+  const ports = { payweave: await listen(sqlite.server), memory: await listen(memory.server), bare: await listen(bare), bareRecording: await listen(bareRecording) };
 
   process.on('message', (message: { type: string }) => {
     if (message.type === 'stats') send({ type: 'stats', delivered: sqlite.counter.delivered, deliveredInMemory: memory.counter.delivered });
     if (message.type === 'stop') {
       store.close();
+      recordStore.close();
       rmSync(directory, { recursive: true, force: true });
       process.exit(0);
     }

@@ -1,9 +1,11 @@
 /**
  * Notification handling over HTTP: payweave's `toNodeHandler` (read body, parse, verify, cross-check against the stored
  * charge, compare-and-set in SQLite, run onEvent once, acknowledge) against a bare `node:http` handler that reads the
- * body, hashes the prebuilt string to sign and does one RSA verify. Both servers live in one child process; this process is the load generator, with
- * the same keep-alive client and concurrency for both. Every payweave request is a first delivery of a fresh
- * notification for its own pending charge, so the figure is the real work, not the duplicate shortcut.
+ * body, hashes the prebuilt string to sign and does one RSA verify. Beside them: the same endpoint over the memory
+ * store, and the bare handler plus one durable SQLite INSERT (the reference for what durability alone costs). All
+ * servers live in one child process; this process is the load generator, with the same keep-alive client and
+ * concurrency for all. Every payweave request is a first delivery of a fresh notification for its own pending charge,
+ * so the figure is the real work, not the duplicate shortcut.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -20,6 +22,8 @@ const AMOUNT = 1999;
 const NAME = 'toNodeHandler + UnionPay + sqliteStore (first delivery)';
 /** The same endpoint over the memory store: no budget, it shows how much of the gap is the store. */
 const MEMORY_NAME = 'toNodeHandler + UnionPay + memoryStore (first delivery)';
+/** A reference point, not payweave: the bare handler plus one autocommitted INSERT of the body in SQLite. */
+const RECORDING_NAME = 'bare handler + one durable SQLite INSERT of the body';
 const BUDGET = { op: '>=' as const, value: 0.6, unit: 'x' as const };
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
@@ -82,7 +86,7 @@ export const httpSuite: Suite = {
       };
     } catch (error) {
       const note = `n/a (channel or store not available: ${reason(error)})`;
-      return { rows: [...unavailable([NAME], note, 'case', BUDGET), ...unavailable([MEMORY_NAME], note, 'case')] };
+      return { rows: [...unavailable([NAME], note, 'case', BUDGET), ...unavailable([MEMORY_NAME], note, 'case'), ...unavailable([RECORDING_NAME], note, 'ref')] };
     }
     const { crypto } = await (await import('../context')).benchContext();
     const batch = settings.httpBatch;
@@ -105,7 +109,7 @@ export const httpSuite: Suite = {
     const child = fork(join(here, '..', 'http', 'server.ts'), [], { cwd: repoRoot, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     try {
-      const ready = waitFor<{ ports: { payweave: number; memory: number; bare: number } }>(child, 'ready');
+      const ready = waitFor<{ ports: { payweave: number; memory: number; bare: number; bareRecording: number } }>(child, 'ready');
       child.send(setup);
       const { ports } = await ready;
       // Each payweave server has its own store with every charge pending: both take each body once, as a first delivery.
@@ -117,10 +121,12 @@ export const httpSuite: Suite = {
       await blast(agent, ports.bare, bareBodies); // warm-up, every server
       await blast(agent, ports.payweave, nextBatch());
       await blast(agent, ports.memory, nextMemoryBatch());
-      const [bare, payweave, memory] = await alternate(settings.rounds, [
+      await blast(agent, ports.bareRecording, bareBodies);
+      const [bare, payweave, memory, recording] = await alternate(settings.rounds, [
         () => blast(agent, ports.bare, bareBodies),
         () => blast(agent, ports.payweave, nextBatch()),
         () => blast(agent, ports.memory, nextMemoryBatch()),
+        () => blast(agent, ports.bareRecording, bareBodies),
       ]);
       const stats = waitFor<{ delivered: number; deliveredInMemory: number }>(child, 'stats');
       child.send({ type: 'stats' });
@@ -130,11 +136,13 @@ export const httpSuite: Suite = {
       }
       const ratio = summarize(payweave!.map((value, round) => value / bare![round]!));
       const memoryRatio = summarize(memory!.map((value, round) => value / bare![round]!));
+      const recordingRatio = summarize(recording!.map((value, round) => value / bare![round]!));
       return {
         baselineAbsolute: `${opsPerSecond(summarize(bare!).median)?.replace('ops', 'req')}`,
         rows: [
           judged({ name: NAME, role: 'case', ratio, absolute: opsPerSecond(summarize(payweave!).median)?.replace('ops', 'req'), budget: BUDGET, measured: ratio.median }),
           judged({ name: MEMORY_NAME, role: 'case', ratio: memoryRatio, absolute: opsPerSecond(summarize(memory!).median)?.replace('ops', 'req') }),
+          judged({ name: RECORDING_NAME, role: 'ref', ratio: recordingRatio, absolute: opsPerSecond(summarize(recording!).median)?.replace('ops', 'req') }),
         ],
       };
     } finally {
