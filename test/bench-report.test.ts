@@ -1,6 +1,6 @@
 /** The CI gate of `npm run bench -- --check`: which rows fail it. */
 import { describe, expect, it } from 'vitest';
-import { failures, type SuiteReport } from '../bench/report';
+import { failures, formatMarkdown, type SuiteReport } from '../bench/report';
 import { judged, type Budget } from '../bench/types';
 
 const report = (rows: SuiteReport['rows']): SuiteReport => ({ id: 'size', title: 'sizes', metric: '', baseline: '', checked: true, rows });
@@ -26,5 +26,12 @@ describe('bench --check', () => {
   it('ignores unchecked suites and peers without a budget', () => {
     const unchecked = { ...report([sized(9, { op: '<=', value: 3, unit: 'KB' })]), checked: false };
     expect(failures([unchecked, report([{ name: 'peer', role: 'peer', status: 'info' }])])).toEqual([]);
+  });
+
+  it('labels peers and references apart from payweave cases in the README table', () => {
+    const rows = formatMarkdown([report([sized(2.9, { op: '<=', value: 3, unit: 'KB' }), { name: 'sdk', role: 'peer', status: 'info' }, { name: 'durable write', role: 'ref', status: 'info' }])]).split('\n');
+    expect(rows[3]).toMatch(/^\| \| entry 2\.9 \|/);
+    expect(rows[4]).toMatch(/^\| \| peer: sdk \|/);
+    expect(rows[5]).toMatch(/^\| \| reference: durable write \|/);
   });
 });
