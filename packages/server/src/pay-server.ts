@@ -10,6 +10,7 @@ import type { HttpClient } from './http/client';
 import { guardHttpClient } from './http/guard';
 import { randomToken } from './internal/random';
 import { createLifecycle } from './lifecycle/apply';
+import { guardStore } from './lifecycle/guard-store';
 import { memoryStore } from './lifecycle/memory-store';
 import type { PaymentStore } from './lifecycle/store';
 import { type NotificationsApi, type ReturnsApi, createNotificationsApi, createReturnsApi } from './notifications/notifications';
@@ -50,7 +51,9 @@ export function createPayServerWith(options: PayServerOptions, platform: Platfor
   const logger = options.logger ?? console;
   const clock = options.clock ? checkedClock(options.clock) : Date.now;
   const nonce = options.nonce ? checkedNonce(options.nonce) : () => randomToken(32);
-  const store = options.store ?? memoryStore();
+  const givenStore = options.store ?? memoryStore();
+  // Everything below calls the store through the guard: a driver's own error reaches the merchant as STORE_FAILED.
+  const store = guardStore(givenStore);
   const registry = createRegistry(options.channels, (channel) => contextFor(channel));
   if (!options.store && !warnedLoggers.has(logger)) {
     warnedLoggers.add(logger);
@@ -104,7 +107,7 @@ export function createPayServerWith(options: PayServerOptions, platform: Platfor
     notifications: createNotificationsApi(registry, lifecycle),
     returns: createReturnsApi(registry),
     apple,
-    store,
+    store: givenStore,
     ready: () => registry.ready(),
   };
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CryptoProvider } from '../crypto/provider';
 import { memoryStore } from '../lifecycle/memory-store';
+import type { PaymentStore } from '../lifecycle/store';
 import { createPayServerWith } from '../pay-server';
 import { fakeChannel, fakeNotificationBody } from '../testing/fake-channel';
 import { createChargeRoutes } from './charge-routes';
 import { toFetchHandler } from './fetch';
 
-function setup() {
+function setup(store: PaymentStore = memoryStore()) {
   const channel = fakeChannel();
-  const pay = createPayServerWith({ channels: [channel], store: memoryStore(), logger: { warn: () => {} } }, { crypto: () => ({}) as CryptoProvider });
+  const pay = createPayServerWith({ channels: [channel], store, logger: { warn: () => {} } }, { crypto: () => ({}) as CryptoProvider });
   const orders: Record<string, { amount: number; subject: string }> = { ORDER_1: { amount: 1999, subject: 'T-shirt' } };
   const routes = createChargeRoutes(pay, { resolveOrder: (orderNo) => orders[orderNo] ?? null, refreshIntervalMs: 0 });
   const post = (body: unknown) => routes(new Request('https://shop.example/api/pay/charges', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
@@ -46,6 +47,14 @@ describe('createChargeRoutes', () => {
     const response = await post({ orderNo: 'ORDER_1', channel: 'wechat_native' });
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: { type: 'PayConfigError', code: 'CHANNEL_NOT_CONFIGURED', message: 'payment service configuration error' } });
+  });
+
+  it('answers a store outage with 503 and a retry message, without the driver details', async () => {
+    const failing = Object.assign(new Error("SQLITE_BUSY: database is locked at 'ORDER_1'"), { code: 'SQLITE_BUSY' });
+    const { post } = setup({ ...memoryStore(), insertCharge: () => Promise.reject(failing) });
+    const response = await post({ orderNo: 'ORDER_1', channel: 'alipay_qr' });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: { type: 'PayError', code: 'STORE_FAILED', message: 'payment service temporarily unavailable: retry' } });
   });
 
   it('GET re-queries a pending charge and returns the verified state', async () => {

@@ -13,7 +13,10 @@ const STATUS_BY_TYPE: Record<string, number> = {
   PayConnectionError: 503,
 };
 
-const STATUS_BY_CODE: Record<string, number> = { ORDER_NOT_FOUND: 404, CHARGE_NOT_FOUND: 404, REFUND_NOT_FOUND: 404 };
+const STATUS_BY_CODE: Record<string, number> = { ORDER_NOT_FOUND: 404, CHARGE_NOT_FOUND: 404, REFUND_NOT_FOUND: 404, STORE_FAILED: 503 };
+
+/** What the payer's side is told instead of a message meant for the merchant's logs. */
+const HIDDEN_MESSAGE_BY_CODE: Record<string, string> = { STORE_FAILED: 'payment service temporarily unavailable: retry' };
 
 /**
  * A client-facing error body `{ error: { type, code, message, issues? } }`. Configuration and unexpected errors are
@@ -28,7 +31,7 @@ export function errorResponse(error: unknown): Response {
     error: {
       type: error.type,
       code: error.code,
-      message: exposed ? error.message : 'payment service configuration error',
+      message: exposed ? error.message : (HIDDEN_MESSAGE_BY_CODE[error.code] ?? 'payment service configuration error'),
       ...(Array.isArray(issues) && status === 400 ? { issues } : {}),
     },
   });
