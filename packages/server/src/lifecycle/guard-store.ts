@@ -8,29 +8,7 @@
  * not the driver's message, which may quote row values.
  */
 import { PayError } from '@payweave/core';
-import type { PaymentStore } from './store';
-
-/** Every method of the store contract. */
-const STORE_METHODS = [
-  'insertCharge',
-  'getCharge',
-  'listCharges',
-  'updatePendingCharge',
-  'transitionCharge',
-  'insertRefund',
-  'getRefund',
-  'transitionRefund',
-  'recordEvent',
-  'getEvent',
-  'claimEventDelivery',
-  'releaseEventDelivery',
-  'markEventDelivered',
-  'listUndeliveredEvents',
-  'recordAnomaly',
-  'listAnomalies',
-  'claimAppleTransaction',
-  'recordAppleTransaction',
-] as const satisfies readonly (keyof PaymentStore)[];
+import { STORE_METHODS, type PaymentStore } from './store';
 
 /** A short, printable error code of a driver error (letters, digits, `_`, `-`), or undefined. */
 function driverCode(error: unknown): string | undefined {

@@ -124,3 +124,25 @@ export interface PaymentStore {
    */
   recordAppleTransaction(transactionId: string, originalTransactionId: string, accountId: string): Promise<boolean>;
 }
+
+/** Every method of the contract: what `createPayServer` checks a store for, and what it guards (guard-store.ts). */
+export const STORE_METHODS = [
+  'insertCharge',
+  'getCharge',
+  'listCharges',
+  'updatePendingCharge',
+  'transitionCharge',
+  'insertRefund',
+  'getRefund',
+  'transitionRefund',
+  'recordEvent',
+  'getEvent',
+  'claimEventDelivery',
+  'releaseEventDelivery',
+  'markEventDelivered',
+  'listUndeliveredEvents',
+  'recordAnomaly',
+  'listAnomalies',
+  'claimAppleTransaction',
+  'recordAppleTransaction',
+] as const satisfies readonly (keyof PaymentStore)[];

@@ -3,6 +3,7 @@ import { PayConfigError, PayError, PayValidationError } from '@payweave/core';
 import { describe, expect, it } from 'vitest';
 import type { CryptoProvider } from '../crypto/provider';
 import { memoryStore } from '../lifecycle/memory-store';
+import { STORE_METHODS } from '../lifecycle/store';
 import { createPayServerWith } from '../pay-server';
 import { fakeChannel } from '../testing/fake-channel';
 import { checkedNonce } from './check-options';
@@ -34,6 +35,13 @@ describe('createPayServer refuses options that could only fail later', () => {
     })();
     expect(PayConfigError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain(name);
+  });
+
+  it('a store missing any method of the contract is refused at startup, naming the method', () => {
+    for (const method of STORE_METHODS) {
+      const { [method]: _left, ...partial } = memoryStore();
+      expect(() => server({ store: partial })).toThrow(new RegExp(`store does not implement PaymentStore \\(no ${method}\\)`));
+    }
   });
 
   it('a channel entry whose channels is not an array is refused', () => {

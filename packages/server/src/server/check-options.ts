@@ -4,27 +4,8 @@
  */
 import { PayConfigError } from '@payweave/core';
 import { isAxiosInstance } from '../http/axios';
-import type { PaymentStore } from '../lifecycle/store';
+import { STORE_METHODS } from '../lifecycle/store';
 import type { PayServerOptions } from './options';
-
-const STORE_METHODS: readonly (keyof PaymentStore)[] = [
-  'insertCharge',
-  'getCharge',
-  'listCharges',
-  'updatePendingCharge',
-  'transitionCharge',
-  'insertRefund',
-  'getRefund',
-  'transitionRefund',
-  'recordEvent',
-  'getEvent',
-  'claimEventDelivery',
-  'releaseEventDelivery',
-  'markEventDelivered',
-  'recordAnomaly',
-  'listAnomalies',
-  'claimAppleTransaction',
-];
 
 const invalid = (message: string) => new PayConfigError(`createPayServer: ${message}`, { code: 'CONFIG_INVALID' });
 
