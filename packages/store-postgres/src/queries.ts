@@ -178,6 +178,10 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
       if (!rows[0]) throw new PayConfigError('the PostgreSQL store lost an Apple ownership row; retry', { code: 'STORE_UNAVAILABLE', isRetryable: true });
       return { owner: rows[0].account_id, created: false };
     },
+    async getAppleOwner(originalTransactionId) {
+      const rows = await query<{ account_id: string }>(`SELECT account_id FROM ${t('payweave_apple_owners')} WHERE original_transaction_id = $1`, [originalTransactionId]);
+      return rows[0]?.account_id ?? null;
+    },
     async recordAppleTransaction(transactionId, originalTransactionId, accountId) {
       const rows = await query(
         `INSERT INTO ${t('payweave_apple_transactions')} (transaction_id, original_transaction_id, account_id) VALUES ($1, $2, $3) ON CONFLICT (transaction_id) DO NOTHING RETURNING transaction_id`,

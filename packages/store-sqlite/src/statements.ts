@@ -145,6 +145,9 @@ export function createStatements(db: Database, group: GroupCommit): PaymentStore
       const created = q.insertOwner.run(originalTransactionId, accountId, now()).changes === 1;
       return { owner: created ? accountId : (q.getOwner.get(originalTransactionId)?.account_id as string), created };
     },
+    async getAppleOwner(originalTransactionId) {
+      return q.getOwner.get(originalTransactionId)?.account_id ?? null;
+    },
     async recordAppleTransaction(transactionId, originalTransactionId, accountId) {
       return q.insertAppleTransaction.run(transactionId, originalTransactionId, accountId, now()).changes === 1;
     },

@@ -143,6 +143,9 @@ export function memoryStore(): MemoryStore {
       appleOwners.set(originalTransactionId, accountId);
       return { owner: accountId, created: true };
     },
+    async getAppleOwner(originalTransactionId) {
+      return appleOwners.get(originalTransactionId) ?? null;
+    },
     async recordAppleTransaction(transactionId) {
       if (appleTransactions.has(transactionId)) return false;
       appleTransactions.add(transactionId);

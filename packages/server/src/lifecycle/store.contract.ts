@@ -220,7 +220,10 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
     it('binds an Apple original transaction to the first account only', async () => {
       const s = await store();
       const original = uniqueOrderNo();
+      expect(await s.getAppleOwner(original)).toBeNull();
+      expect(await s.getAppleOwner(original)).toBeNull(); // reading binds nothing
       expect(await s.claimAppleTransaction(original, 'alice')).toEqual({ owner: 'alice', created: true });
+      expect(await s.getAppleOwner(original)).toBe('alice');
       expect(await s.claimAppleTransaction(original, 'alice')).toEqual({ owner: 'alice', created: false });
       expect(await s.claimAppleTransaction(original, 'mallory')).toEqual({ owner: 'alice', created: false });
       const racers = await Promise.all(['a', 'b', 'c', 'd'].map((account) => s.claimAppleTransaction(`${original}:r`, account)));

@@ -117,6 +117,11 @@ export interface PaymentStore {
    */
   claimAppleTransaction(originalTransactionId: string, accountId: string): Promise<{ owner: string; created: boolean }>;
   /**
+   * The account an Apple original transaction is bound to, or null when none is: a read that binds nothing, so that a
+   * receipt holding a transaction of another account is refused before any of its other transactions is bound.
+   */
+  getAppleOwner(originalTransactionId: string): Promise<string | null>;
+  /**
    * Note that `accountId` presented the Apple transaction `transactionId` (of `originalTransactionId`). Resolves true
    * the first time this transaction id is recorded, false afterwards: what tells a renewal (first sight of a later
    * transaction) from a restore (the same transaction presented again). Binds nothing: ownership is
@@ -144,5 +149,6 @@ export const STORE_METHODS = [
   'recordAnomaly',
   'listAnomalies',
   'claimAppleTransaction',
+  'getAppleOwner',
   'recordAppleTransaction',
 ] as const satisfies readonly (keyof PaymentStore)[];

@@ -33,8 +33,9 @@ async function setup(config: Partial<AppleConfig> = {}, respond: Parameters<type
   const http = fakeHttp(respond);
   const warnings: string[] = [];
   await channel.init(await testContext(http.client, warnings));
-  channel.bindStore?.(memoryStore());
-  return { channel, pay: channel.apple, http, warnings };
+  const store = memoryStore();
+  channel.bindStore?.(store);
+  return { channel, pay: channel.apple, http, warnings, store };
 }
 
 describe('pay.apple.verifyTransaction', () => {
@@ -162,6 +163,29 @@ describe('pay.apple.verifyReceipt', () => {
     expect((await pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'alice' })).transactions[0]!.ownership).toBe('new');
     await expect(pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'mallory' })).rejects.toMatchObject({ code: 'TRANSACTION_CLAIMED_BY_OTHER_ACCOUNT' });
     expect((await pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'alice' })).transactions[0]!.ownership).toBe('restore');
+  });
+
+  it("a captured receipt replayed by another account binds none of the owner's purchases to it", async () => {
+    // Alice owns 1000000501; her receipt also holds 1000000401, a purchase she has not presented yet (listed first).
+    const body = receiptBody([entry('1000000401', '1000000401'), entry('1000000501', '1000000501')]);
+    const { pay, store } = await setup({}, () => ({ json: body }));
+    await store.claimAppleTransaction('1000000501', 'alice');
+    await expect(pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'mallory' })).rejects.toMatchObject({ code: 'TRANSACTION_CLAIMED_BY_OTHER_ACCOUNT' });
+    expect(await store.getAppleOwner('1000000401')).toBeNull();
+    const ownership = (await pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'alice' })).transactions.map((t) => [t.transactionId, t.ownership]);
+    expect(ownership).toEqual([
+      ['1000000401', 'new'],
+      ['1000000501', 'restore'],
+    ]);
+  });
+
+  it('a receipt with a transaction bought for another account binds none of its transactions', async () => {
+    const { pay, store } = await setup({}, () => ({ json: body }));
+    const body = receiptBody([entry('1000000301', '1000000301'), entry('1000000302', '1000000302', { app_account_token: pay.appAccountToken('bob') })]);
+    await expect(pay.verifyReceipt('UkVDRUlQVA==', { accountId: 'alice' })).rejects.toMatchObject({ code: 'APP_ACCOUNT_TOKEN_MISMATCH' });
+    expect(await store.getAppleOwner('1000000301')).toBeNull();
+    expect(await store.getAppleOwner('1000000302')).toBeNull();
+    await expect(pay.verifyReceipt('UkVDRUlQVA==', { accountId: '' })).rejects.toMatchObject({ type: 'PayValidationError' });
   });
 
   it('tells a restored purchase from a subscription renewal in a receipt', async () => {

@@ -9,7 +9,7 @@ import { assertTransactionId, serverApiGet, type ServerApiClient } from './actio
 import { assertReceiptData, verifyReceiptRouted } from './actions/verify-receipt';
 import type { ResolvedAppleConfig } from './config';
 import { transactionFromJws, transactionFromReceiptEntry } from './map';
-import { checkAccountToken, claimTransaction, ownershipWithoutAccount, type AccountTokenPolicy, type OwnedTransaction } from './ownership';
+import { checkAccountToken, claimTransaction, ownershipWithoutAccount, refuseOwnedByOthers, type AccountTokenPolicy, type OwnedTransaction } from './ownership';
 import { checkReceipt } from './receipt';
 import type { AppleCapability, AppleOwnership, AppleReceipt, AppleTransaction } from './types';
 import type { SignedDataVerifier } from './verifier';
@@ -47,15 +47,36 @@ export function createAppleCapability(
     },
   };
 
-  const own = async (transaction: OwnedTransaction, accountId: string | undefined): Promise<AppleOwnership> => {
-    if (accountId === undefined) return ownershipWithoutAccount(transaction);
+  /** The accountId option, checked: undefined when not given. */
+  const accountOf = (accountId: unknown): string | undefined => {
+    if (accountId === undefined) return undefined;
     if (typeof accountId !== 'string' || accountId.length === 0) {
       throw new PayValidationError('apple: accountId must be a non-empty string', [{ path: 'accountId', message: 'expected a non-empty string' }], {
         channel: 'apple',
       });
     }
-    checkAccountToken(transaction, accountId, policy);
-    return claimTransaction(store(), transaction, accountId);
+    return accountId;
+  };
+
+  const own = async (transaction: OwnedTransaction, accountId: string | undefined): Promise<AppleOwnership> => {
+    const account = accountOf(accountId);
+    if (account === undefined) return ownershipWithoutAccount(transaction);
+    checkAccountToken(transaction, account, policy);
+    return claimTransaction(store(), transaction, account);
+  };
+
+  /**
+   * Ownership of every transaction of a receipt. Everything that can refuse the receipt (a token of another account,
+   * a transaction another account owns) is checked for all of them before the first is bound.
+   */
+  const ownAll = async (transactions: readonly OwnedTransaction[], accountId: string | undefined): Promise<AppleOwnership[]> => {
+    const account = accountOf(accountId);
+    if (account === undefined) return transactions.map(ownershipWithoutAccount);
+    for (const transaction of transactions) checkAccountToken(transaction, account, policy);
+    await refuseOwnedByOthers(store(), transactions, account);
+    const ownership: AppleOwnership[] = [];
+    for (const transaction of transactions) ownership.push(await claimTransaction(store(), transaction, account));
+    return ownership;
   };
 
   const serverApi = (): ServerApiClient => {
@@ -95,11 +116,9 @@ export function createAppleCapability(
         start: config.environment === 'Sandbox' ? 'sandbox' : 'production',
       });
       const checked = checkReceipt(routed, config.bundleId, config.environment);
-      const transactions: AppleTransaction[] = [];
-      for (const entry of checked.entries) {
-        const base = transactionFromReceiptEntry(entry, checked.bundleId, checked.environment, 'new');
-        transactions.push({ ...base, ownership: await own(base, options.accountId) });
-      }
+      const bases = checked.entries.map((entry) => transactionFromReceiptEntry(entry, checked.bundleId, checked.environment, 'new'));
+      const ownership = await ownAll(bases, options.accountId);
+      const transactions: AppleTransaction[] = bases.map((base, i) => ({ ...base, ownership: ownership[i] as AppleOwnership }));
       const { response } = routed;
       const creation = response.receipt?.receipt_creation_date_ms;
       return {

@@ -59,17 +59,36 @@ export function checkAccountToken(transaction: OwnedTransaction, accountId: stri
   if (expected !== undefined && presented !== expected) throw accountTokenMismatchError();
 }
 
-/** Bind the transaction to `accountId` and say how it relates to the account; throws when another account owns it. */
-export async function claimTransaction(store: PaymentStore | undefined, transaction: OwnedTransaction, accountId: string): Promise<AppleOwnership> {
+function requireStore(store: PaymentStore | undefined): PaymentStore {
   if (!store) {
     throw new PayConfigError('apple: verifying with an accountId needs a store: register apple() with createPayServer', {
       code: 'STORE_MISSING',
       channel: 'apple',
     });
   }
-  const claim = await store.claimAppleTransaction(transaction.originalTransactionId, accountId);
+  return store;
+}
+
+/**
+ * Throws when any of `transactions` is bound to another account, before anything is bound. A receipt holds several
+ * transactions: claimed one at a time, a captured receipt replayed by another account would bind the owner's
+ * not-yet-presented purchases to that account before the first conflict stopped it, and the owner would be refused
+ * them later. Two presentations racing can still interleave; the claims themselves stay first come, first served.
+ */
+export async function refuseOwnedByOthers(store: PaymentStore | undefined, transactions: readonly OwnedTransaction[], accountId: string): Promise<void> {
+  const checked = requireStore(store);
+  for (const originalTransactionId of new Set(transactions.map((transaction) => transaction.originalTransactionId))) {
+    const owner = await checked.getAppleOwner(originalTransactionId);
+    if (owner !== null && owner !== accountId) throw claimedByOtherAccountError(originalTransactionId);
+  }
+}
+
+/** Bind the transaction to `accountId` and say how it relates to the account; throws when another account owns it. */
+export async function claimTransaction(store: PaymentStore | undefined, transaction: OwnedTransaction, accountId: string): Promise<AppleOwnership> {
+  const bound = requireStore(store);
+  const claim = await bound.claimAppleTransaction(transaction.originalTransactionId, accountId);
   if (claim.owner !== accountId) throw claimedByOtherAccountError(transaction.originalTransactionId);
-  const firstSight = await store.recordAppleTransaction(transaction.transactionId, transaction.originalTransactionId, accountId);
+  const firstSight = await bound.recordAppleTransaction(transaction.transactionId, transaction.originalTransactionId, accountId);
   if (claim.created) return 'new';
   return firstSight && extendsSubscription(transaction) ? 'renewal' : 'restore';
 }
