@@ -155,10 +155,11 @@ describe('createPayServer lifecycle (fake channel)', () => {
     expect(onEvent).toHaveBeenCalledTimes(1);
   });
 
-  it('surfaces a payment reported after the charge was closed', async () => {
+  it('surfaces a payment reported after the charge was closed, and lets it be refunded through the gateway', async () => {
     await pay.charges.create(order);
     await pay.charges.close('ORDER_1');
     expect(channel.calls).toContain('close:ORDER_1');
+    await expect(pay.refunds.create({ orderNo: 'ORDER_1', refundNo: 'R0', amount: 1999 })).rejects.toMatchObject({ code: 'CHARGE_NOT_PAID' });
     const result = await notify(fakeNotificationBody({ orderNo: 'ORDER_1', amount: 1999 }));
     expect(result.error?.code).toBe('ILLEGAL_TRANSITION');
     expect(result.ack.body).toBe('success');
@@ -166,7 +167,14 @@ describe('createPayServer lifecycle (fake channel)', () => {
     expect(paidLate?.context.anomaly?.kind).toBe('illegal_transition');
     expect((await notify(fakeNotificationBody({ orderNo: 'ORDER_1', amount: 1999 }))).duplicate).toBe(true);
     expect(events.filter((e) => e.event.type === 'charge.succeeded')).toHaveLength(1);
-    expect((await pay.charges.retrieve('ORDER_1')).status).toBe('closed');
+    // The charge stays closed, with the verified payment on record; onEvent saw it so.
+    const closed = await pay.charges.retrieve('ORDER_1');
+    expect(closed).toMatchObject({ status: 'closed', paidAt: '2026-01-02T03:04:05.000Z', channelTradeNo: 'TORDER_1' });
+    expect(paidLate?.context.charge).toMatchObject({ status: 'closed', paidAt: closed.paidAt });
+    await expect(pay.refunds.create({ orderNo: 'ORDER_1', refundNo: 'R1', amount: 2000 })).rejects.toMatchObject({ code: 'REFUND_EXCEEDS_CHARGE' });
+    expect(await pay.refunds.create({ orderNo: 'ORDER_1', refundNo: 'R1', amount: 1999 })).toMatchObject({ status: 'succeeded', amount: 1999 });
+    expect(channel.calls).toContain('refund:ORDER_1:R1');
+    expect(await pay.charges.retrieve('ORDER_1')).toMatchObject({ status: 'closed', amountRefunded: 1999 });
   });
 
   it('refunds a paid charge within its amount', async () => {

@@ -3,11 +3,11 @@
  * event record, run `onEvent` once, and report what to acknowledge. Shared by notifications, browser returns and
  * active queries, so that every path obeys the same rules.
  */
-import { PayError, type PaymentEvent } from '@payweave/core';
+import { PayError, type ChargeStatus, type PaymentEvent } from '@payweave/core';
 import type { StoredCharge } from '../channels/types';
 import type { EventContext } from '../server/options';
 import type { Anomaly, PaymentStore } from './store';
-import { CHARGE_EVENT_STATUS, CHARGE_SOURCES, REFUND_EVENT_STATUS, canonicalEventId, toPublicCharge } from './transitions';
+import { CHARGE_EVENT_STATUS, CHARGE_SOURCES, LATE_PAYMENT_STATUSES, REFUND_EVENT_STATUS, canonicalEventId, toPublicCharge } from './transitions';
 
 export interface ApplyResult {
   event: PaymentEvent;
@@ -106,6 +106,22 @@ export function createLifecycle(
     return { ...result, error: result.error ?? new PayError(detail, { code: 'ILLEGAL_TRANSITION', channel: event.provider }) };
   };
 
+  /**
+   * A verified payment of a charge that is already closed or failed (the payer finished just as it was closed): the
+   * charge keeps its status, but records when it was paid and the gateway's trade number, which is what lets
+   * `pay.refunds.create` return the money through the gateway (UnionPay refunds by the payment's queryId).
+   */
+  const keepLatePayment = async (charge: StoredCharge, event: PaymentEvent, target: ChargeStatus): Promise<StoredCharge> => {
+    if (target !== 'succeeded' || !LATE_PAYMENT_STATUSES.includes(charge.status)) return charge;
+    const outcome = await store.transitionCharge({
+      orderNo: charge.orderNo,
+      from: [charge.status],
+      to: charge.status,
+      patch: { paidAt: event.occurredAt, ...(event.channelTradeNo ? { channelTradeNo: event.channelTradeNo } : {}) },
+    });
+    return outcome.outcome === 'applied' ? outcome.charge : charge;
+  };
+
   const applyCharge = async (event: PaymentEvent): Promise<ApplyResult> => {
     const target = CHARGE_EVENT_STATUS[event.type]!;
     const charge = event.orderNo ? await store.getCharge(event.orderNo) : null;
@@ -139,9 +155,10 @@ export function createLifecycle(
       case 'not_found':
         return reject(event, 'unknown_order', 'UNKNOWN_ORDER', `order ${charge.orderNo} disappeared from the store`);
       case 'conflict':
-        return surfaceConflict(event, chargeConflict(outcome.charge, event), outcome.charge);
+        return surfaceConflict(event, chargeConflict(outcome.charge, event), await keepLatePayment(outcome.charge, event, target));
     }
   };
+
 
   const applyRefund = async (event: PaymentEvent): Promise<ApplyResult> => {
     const target = REFUND_EVENT_STATUS[event.type]!;

@@ -99,6 +99,17 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect((await s.transitionCharge({ orderNo: 'missing', from: ['pending'], to: 'closed' })).outcome).toBe('not_found');
     });
 
+    it('patches a final charge in place (a payment recorded after close), still as a compare-and-set', async () => {
+      const s = await store();
+      const charge = sampleCharge();
+      await s.insertCharge(charge);
+      await s.transitionCharge({ orderNo: charge.orderNo, from: ['pending'], to: 'closed' });
+      const late = await s.transitionCharge({ orderNo: charge.orderNo, from: ['closed'], to: 'closed', patch: { paidAt: '2026-01-02T03:04:05.000Z', channelTradeNo: 'T9' } });
+      expect(late.outcome === 'applied' && late.charge).toMatchObject({ status: 'closed', paidAt: '2026-01-02T03:04:05.000Z', channelTradeNo: 'T9' });
+      expect(await s.getCharge(charge.orderNo)).toMatchObject({ status: 'closed', paidAt: '2026-01-02T03:04:05.000Z', channelTradeNo: 'T9' });
+      expect((await s.transitionCharge({ orderNo: charge.orderNo, from: ['failed'], to: 'failed', patch: { paidAt: 'x' } })).outcome).toBe('conflict');
+    });
+
     it('lets exactly one of many concurrent racers win a transition', async () => {
       const s = await store();
       const charge = sampleCharge();

@@ -26,6 +26,14 @@ export const CHARGE_SOURCES: Record<ChargeStatus, readonly ChargeStatus[]> = {
   closed: ['pending'],
 };
 
+/** Final states a verified payment can still arrive in (paid after close): recorded on the charge, refundable. */
+export const LATE_PAYMENT_STATUSES: readonly ChargeStatus[] = ['closed', 'failed'];
+
+/** True when `charge` holds money: succeeded, or a verified payment arrived after it was closed or failed. */
+export function holdsPayment(charge: Pick<StoredCharge, 'status' | 'paidAt'>): boolean {
+  return charge.status === 'succeeded' || (LATE_PAYMENT_STATUSES.includes(charge.status) && charge.paidAt !== undefined);
+}
+
 /**
  * The canonical event id: one per real state change, whichever path reported it (notification, browser return,
  * active query), so that a notification and a re-query of the same payment dedupe to one `onEvent` call.

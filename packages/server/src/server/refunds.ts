@@ -1,10 +1,14 @@
-/** `pay.refunds`: refund (part of) a succeeded charge, and follow the refund to its final state. */
+/**
+ * `pay.refunds`: refund (part of) a paid charge, and follow the refund to its final state. Paid means succeeded, or
+ * closed/failed with a verified payment that arrived afterwards (lifecycle/apply.ts keepLatePayment).
+ */
 import { PayConnectionError, PayError, PayUnsupportedError, PayValidationError, type PaymentEvent, type Refund, validateRefundInput } from '@payweave/core';
 import type { RefundResult } from '../channels/types';
 import { newRefundId } from '../internal/random';
 import type { Lifecycle } from '../lifecycle/apply';
 import { assertRefundable } from '../lifecycle/refund-reservation';
 import type { PaymentStore, StoredRefund } from '../lifecycle/store';
+import { holdsPayment } from '../lifecycle/transitions';
 import { isDeliveryDelay } from './charges';
 import type { ChannelRegistry } from './registry';
 
@@ -53,8 +57,10 @@ export function createRefundsApi(registry: ChannelRegistry, store: PaymentStore,
       const input = validateRefundInput(rawInput);
       const charge = await store.getCharge(input.orderNo);
       if (!charge) throw new PayError(`no charge with orderNo ${JSON.stringify(input.orderNo)}`, { code: 'CHARGE_NOT_FOUND' });
-      if (charge.status !== 'succeeded') {
-        throw new PayValidationError(`order ${input.orderNo} is ${charge.status}; only a succeeded charge can be refunded`, [{ path: 'orderNo', message: 'not paid' }], { code: 'CHARGE_NOT_PAID' });
+      if (!holdsPayment(charge)) {
+        throw new PayValidationError(`order ${input.orderNo} is ${charge.status} and was never paid; only a paid charge can be refunded`, [{ path: 'orderNo', message: 'not paid' }], {
+          code: 'CHARGE_NOT_PAID',
+        });
       }
       const existing = await store.getRefund(input.refundNo);
       if (existing) {
