@@ -1,7 +1,8 @@
 /**
  * Finds every error `code` the payweave sources can produce, by reading their syntax (no type checker): the values
  * that can reach a `code` property, a `code` variable, an assignment to `.code`, or the `code` parameter of a helper
- * (`refuse('CERTIFICATE_EXPIRED', ...)`), following same-file constants and lookup tables (`CODES[gatewayCode]`).
+ * (`refuse('CERTIFICATE_EXPIRED', ...)`), following same-file constants and lookup tables (`CODES[gatewayCode]`,
+ * `ownEntry(CODES, gatewayCode)`).
  * Used by `docs-errors.test.ts` to keep docs/errors.md complete.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -134,8 +135,11 @@ function literalsOf(expression: ts.Expression, consts: Map<string, ts.Expression
     seen.add(expression.text);
     return literalsOf(initializer, consts, seen, inTable);
   }
-  // `CODES[gatewayCode]`, `mapping?.code`: follow the table (or the variable) they read.
+  // `CODES[gatewayCode]`, `ownEntry(CODES, gatewayCode)`, `mapping?.code`: follow the table (or the variable) they read.
   if (ts.isElementAccessExpression(expression)) return literalsOf(expression.expression, consts, seen, true);
+  if (ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'ownEntry' && expression.arguments[0]) {
+    return literalsOf(expression.arguments[0], consts, seen, true);
+  }
   if (ts.isPropertyAccessExpression(expression) && expression.name.text === 'code') return literalsOf(expression.expression, consts, seen, inTable);
   if (ts.isObjectLiteralExpression(expression) && inTable) {
     return expression.properties.flatMap((property) => {

@@ -96,7 +96,7 @@ const STATUS_BY_CODE: Record<string, number> = {
  */
 export function errorResponse(error: unknown, request: Request): Response {
   const status = PayError.isInstance(error)
-    ? (STATUS_BY_CODE[error.code] ?? (PayValidationError.isInstance(error) ? 400 : 500))
+    ? ((Object.hasOwn(STATUS_BY_CODE, error.code) ? STATUS_BY_CODE[error.code] : undefined) ?? (PayValidationError.isInstance(error) ? 400 : 500))
     : 500;
   const message = error instanceof Error ? error.message : String(error);
   const code = PayError.isInstance(error) ? error.code : 'SANDBOX_INTERNAL_ERROR';

@@ -1,4 +1,5 @@
 import { PayError } from '@payweave/core';
+import { ownEntry } from '../internal/lookup';
 
 /** A JSON response. */
 export function json(status: number, body: unknown): Response {
@@ -24,14 +25,14 @@ const HIDDEN_MESSAGE_BY_CODE: Record<string, string> = { STORE_FAILED: 'payment 
  */
 export function errorResponse(error: unknown): Response {
   if (!PayError.isInstance(error)) return json(500, { error: { type: 'PayError', code: 'INTERNAL_ERROR', message: 'internal error' } });
-  const status = STATUS_BY_CODE[error.code] ?? STATUS_BY_TYPE[error.type] ?? 500;
+  const status = ownEntry(STATUS_BY_CODE, error.code) ?? ownEntry(STATUS_BY_TYPE, error.type) ?? 500;
   const exposed = status < 500 || error.type === 'PayGatewayError' || error.type === 'PayConnectionError';
   const issues = (error as { issues?: unknown }).issues;
   return json(status, {
     error: {
       type: error.type,
       code: error.code,
-      message: exposed ? error.message : (HIDDEN_MESSAGE_BY_CODE[error.code] ?? 'payment service configuration error'),
+      message: exposed ? error.message : (ownEntry(HIDDEN_MESSAGE_BY_CODE, error.code) ?? 'payment service configuration error'),
       ...(Array.isArray(issues) && status === 400 ? { issues } : {}),
     },
   });

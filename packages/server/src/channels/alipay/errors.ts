@@ -4,6 +4,7 @@
  * @see https://opendocs.alipay.com/common/02km9f (公共错误码: 10000 success, 20000 service unavailable, 40004 business failure ...)
  */
 import { PayGatewayError } from '@payweave/core';
+import { ownEntry } from '../../internal/lookup';
 
 /** The fields of an Alipay `*_response` that describe an outcome. */
 export interface GatewayOutcome {
@@ -56,7 +57,7 @@ const BY_SUB_CODE: Readonly<Record<string, Mapping>> = {
 
 /** Build the `PayGatewayError` for a verified (or unsigned, pre-business) Alipay failure of `method`. */
 export function gatewayError(method: string, outcome: GatewayOutcome, raw: unknown, statusCode?: number): PayGatewayError {
-  const mapping = (outcome.sub_code ? BY_SUB_CODE[outcome.sub_code] : undefined) ?? (outcome.code ? BY_CODE[outcome.code] : undefined);
+  const mapping = (outcome.sub_code ? ownEntry(BY_SUB_CODE, outcome.sub_code) : undefined) ?? (outcome.code ? ownEntry(BY_CODE, outcome.code) : undefined);
   const reason = [outcome.code, outcome.msg, outcome.sub_code, outcome.sub_msg].filter(Boolean).join(' ');
   const hint = mapping?.hint ? `: ${mapping.hint}` : '';
   return new PayGatewayError(`alipay ${method} failed (${reason || 'no code'})${hint}`, {

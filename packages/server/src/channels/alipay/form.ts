@@ -8,6 +8,7 @@ import { PayValidationError } from '@payweave/core';
 import { FormFields, type FieldReader } from './form-fields';
 import { hexDigitValue } from '../../internal/encoding';
 import { percentDecode } from '../../internal/percent';
+import { ownEntry } from '../../internal/lookup';
 
 export { fieldsInOrder, FormFields, type FieldReader } from './form-fields';
 
@@ -80,7 +81,7 @@ function splitPairs(bytes: Uint8Array): Array<[Uint8Array, Uint8Array]> {
 /** The WHATWG label for a message's `charset` field (absent: UTF-8, the gateway default). */
 export function charsetLabel(charset: string | undefined): string {
   if (charset === undefined || charset === '') return 'utf-8';
-  const label = CHARSETS[charset.trim().toLowerCase()];
+  const label = ownEntry(CHARSETS, charset.trim().toLowerCase());
   if (!label) throw invalid(`unsupported charset ${JSON.stringify(charset.slice(0, 20))}: Alipay sends utf-8 or GBK`, 'charset');
   return label;
 }

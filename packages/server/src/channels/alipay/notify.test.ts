@@ -160,6 +160,12 @@ describe('malformed and hostile input', () => {
     for (const body of [undefined, 42, null, '', `a=${'x'.repeat(1024 * 1024)}`, new Uint8Array(1024 * 1024)]) {
       expect(PayError.isInstance(await errorOf(a6.verifyNotification!({ body } as never)))).toBe(true);
     }
+    // Found by this property: a charset naming an Object.prototype member reached `new TextDecoder(object)`.
+    for (const charset of ['__proto__', 'constructor', 'toString']) {
+      for (const body of [`charset=${charset}`, utf8(`charset=${charset}&notify_type=trade_status_sync`)]) {
+        expect(await errorOf(a6.verifyNotification!({ body }))).toMatchObject({ type: 'PayValidationError', message: expect.stringContaining('unsupported charset') as string });
+      }
+    }
   });
 
   it('no key material appears in any error message', async () => {

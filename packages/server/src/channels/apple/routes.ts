@@ -8,6 +8,7 @@
 import { PayError, PaySignatureError, PayValidationError } from '@payweave/core';
 import { errorResponse, json } from '../../adapters/http-errors';
 import type { AppleCapability, AppleReceipt, AppleTransaction } from './types';
+import { ownEntry } from '../../internal/lookup';
 
 /** Options of `createAppleRoutes`. */
 export interface AppleRoutesOptions {
@@ -42,7 +43,7 @@ async function readField(request: Request, field: 'signedTransaction' | 'receipt
 
 function failure(error: unknown): Response {
   // A JWS that does not verify came from the app, not from a gateway: a 400 the app can show, not a 502.
-  const status = PayError.isInstance(error) ? (STATUS_BY_CODE[error.code] ?? (PaySignatureError.isInstance(error) ? 400 : undefined)) : undefined;
+  const status = PayError.isInstance(error) ? (ownEntry(STATUS_BY_CODE, error.code) ?? (PaySignatureError.isInstance(error) ? 400 : undefined)) : undefined;
   if (PayError.isInstance(error) && status !== undefined) {
     return json(status, { error: { type: error.type, code: error.code, message: error.message } });
   }

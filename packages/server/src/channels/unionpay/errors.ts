@@ -6,6 +6,7 @@
 import { PayGatewayError } from '@payweave/core';
 import { UNKNOWN_RESP_CODES } from './constants';
 import type { Fields } from './params';
+import { ownEntry } from '../../internal/lookup';
 
 /** How a response code reads: done, unknown (retry/query later) or failed. */
 export type RespOutcome = 'ok' | 'unknown' | 'failed';
@@ -31,7 +32,7 @@ const HINTS: Record<string, { code: string; hint: string; retryable?: boolean }>
 /** The error for a failed (or, with `unknown`, undecided) verified response. */
 export function gatewayError(fields: Fields, action: string, statusCode?: number): PayGatewayError {
   const respCode = fields.respCode;
-  const known = respCode === undefined ? undefined : HINTS[respCode];
+  const known = respCode === undefined ? undefined : ownEntry(HINTS, respCode);
   const unknown = classifyRespCode(respCode) === 'unknown';
   const message = unknown
     ? `UnionPay ${action}: outcome not known yet (respCode ${respCode}); query the transaction later`

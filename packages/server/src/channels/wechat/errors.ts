@@ -4,6 +4,7 @@
  * @see https://pay.weixin.qq.com/docs/merchant/development/interface-rules/error-code.html
  */
 import { PayGatewayError } from '@payweave/core';
+import { ownEntry } from '../../internal/lookup';
 
 const RETRYABLE = new Set(['SYSTEM_ERROR', 'SYSTEMERROR', 'FREQUENCY_LIMITED', 'FREQUENCY_LIMIT', 'BANK_ERROR', 'BANKERROR', 'ORDER_BUSY']);
 
@@ -43,7 +44,7 @@ export interface GatewayFailure {
 /** A `PayGatewayError` for a failed WeChat Pay call; the message says what happened and where to look. */
 export function wechatGatewayError(failure: GatewayFailure, action: string): PayGatewayError {
   const gatewayCode = failure.gatewayCode;
-  const code = failure.verified ? (gatewayCode && CODES[gatewayCode]) ?? 'GATEWAY_ERROR' : 'GATEWAY_ERROR_UNVERIFIED';
+  const code = failure.verified ? (gatewayCode && ownEntry(CODES, gatewayCode)) ?? 'GATEWAY_ERROR' : 'GATEWAY_ERROR_UNVERIFIED';
   const detail = [gatewayCode, failure.gatewayMessage].filter(Boolean).join(': ') || `HTTP ${failure.statusCode ?? '?'}`;
   const unverified = failure.verified ? '' : ' (unsigned reply: not trusted beyond this message)';
   return new PayGatewayError(`WeChat Pay ${action} failed: ${detail.slice(0, 200)}${unverified}`, {

@@ -31,13 +31,14 @@ async function handleGateway(context: GatewayContext, args: RouteArgs): Promise<
   try {
     const call = await verifyRequest(params);
     if (browser) return browserPay(context, call);
-    const handler = SERVER_METHODS[call.method];
+    // Own entries only: `method=constructor` must not find Object.prototype.constructor.
+    const handler = Object.hasOwn(SERVER_METHODS, call.method) ? SERVER_METHODS[call.method] : undefined;
     if (!handler) throw new AlipayRefusal('40002', 'isv.invalid-method', `不存在的方法名 (the sandbox emulates ${Object.keys(SERVER_METHODS).join(', ')})`);
     return await handler(context, call, args);
   } catch (error) {
     if (!(error instanceof AlipayRefusal)) throw error;
     if (browser) return refusalPage(error);
-    const known = method !== undefined && SERVER_METHODS[method] !== undefined;
+    const known = method !== undefined && Object.hasOwn(SERVER_METHODS, method);
     return refusalReply(known ? method : undefined, error);
   }
 }

@@ -39,6 +39,8 @@ describe('APIv2 XML', () => {
     expect(code(() => parseV2Xml(laughs))).toBe('XML_FORBIDDEN');
     expect(code(() => parseV2Xml('<!doctype xml><xml/>'))).toBe('XML_FORBIDDEN');
     expect(code(() => parseV2Xml('<xml><a>&xxe;</a></xml>'))).toBe('XML_INVALID');
+    // Names of Object.prototype members are undeclared entities too, not text.
+    for (const name of ['toString', 'valueOf', '__proto__']) expect(code(() => parseV2Xml(`<xml><a>&${name};</a></xml>`))).toBe('XML_INVALID');
   });
 
   it('refuses oversize bodies, duplicates, nesting, other roots and junk', () => {

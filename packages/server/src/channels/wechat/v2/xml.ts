@@ -8,6 +8,7 @@
 import { PayValidationError } from '@payweave/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { fromUtf8Strict } from '../../../internal/encoding';
+import { ownEntry } from '../../../internal/lookup';
 
 /** Largest v2 XML body accepted, in bytes (real messages are under 4 KB). */
 export const MAX_V2_XML_BYTES = 64 * 1024;
@@ -38,7 +39,7 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 /** Decode the five predefined XML entities and character references in plain (non-CDATA) text; nothing else. */
 function decodeText(text: string): string {
   return text.replace(/&([^;&\s]{1,10});/g, (whole, name: string) => {
-    const predefined = PREDEFINED[name];
+    const predefined = ownEntry(PREDEFINED, name);
     if (predefined !== undefined) return predefined;
     const code = /^#x([0-9a-fA-F]{1,6})$/.exec(name)?.[1] ?? /^#([0-9]{1,7})$/.exec(name)?.[1];
     if (code !== undefined) {

@@ -15,6 +15,7 @@ import { chargeEventId, isoTime, refundEventId, refundStatusOf } from '../map';
 import { parseJsonText, parseNotificationEnvelope, parseNotificationPart, parseTransactionResource, RefundResourceSchema } from '../schemas';
 import { decryptResource } from './aead';
 import { verifyWechatpaySignature, type PlatformKeyRing } from './verify';
+import { ownEntry } from '../../../internal/lookup';
 
 /** What notification handling needs. */
 export interface V3NotifyDeps {
@@ -58,7 +59,7 @@ function transactionEvent(deps: V3NotifyDeps, plaintext: unknown, raw: unknown, 
   if (trade.mchid !== deps.settings.mchId) throw mismatch('merchant (mchid)');
   // An absent appid must not slip through `undefined === miniAppId` when no mini-program is configured.
   if (!trade.appid || (trade.appid !== deps.settings.appId && trade.appid !== deps.settings.miniAppId)) throw mismatch('app (appid)');
-  const type = CHARGE_EVENT[trade.trade_state];
+  const type = ownEntry(CHARGE_EVENT, trade.trade_state);
   if (!type) throw invalid(`unexpected trade_state ${JSON.stringify(trade.trade_state.slice(0, 20))} in a payment notification`);
   if (!trade.transaction_id || trade.amount?.total === undefined || !trade.amount.currency) {
     throw invalid('payment notification lacks transaction_id or amount.total/currency');
