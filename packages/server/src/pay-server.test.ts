@@ -149,6 +149,8 @@ describe('createPayServer lifecycle (fake channel)', () => {
     await pay.charges.create(order);
     channel.queryAnswer = { status: 'succeeded', amount: 1999, channelTradeNo: 'TORDER_1', paidAt: '2026-01-02T03:04:05.000Z', raw: {} };
     expect((await pay.charges.retrieve('ORDER_1')).status).toBe('pending');
+    // Found by the robustness suite: null options threw a TypeError; they mean no options, as undefined does.
+    expect((await pay.charges.retrieve('ORDER_1', null as never)).status).toBe('pending');
     expect((await pay.charges.retrieve('ORDER_1', { refresh: true })).status).toBe('succeeded');
     const late = await notify(fakeNotificationBody({ orderNo: 'ORDER_1', amount: 1999 }));
     expect(late.duplicate).toBe(true);
@@ -186,6 +188,7 @@ describe('createPayServer lifecycle (fake channel)', () => {
     expect((await pay.charges.retrieve('ORDER_1')).amountRefunded).toBe(999);
     expect(events.map((e) => e.event.type)).toEqual(['charge.succeeded', 'refund.succeeded']);
     expect(await pay.refunds.create({ orderNo: 'ORDER_1', refundNo: 'R1', amount: 999 })).toMatchObject({ id: refund.id });
+    expect(await pay.refunds.retrieve('R1', null as never)).toMatchObject({ id: refund.id });
   });
 
   it('refuses to refund an unpaid charge', async () => {

@@ -114,9 +114,10 @@ export function createChargesApi(registry: ChannelRegistry, store: PaymentStore,
       return toPublicCharge(await load(input.orderNo));
     },
 
-    async retrieve(orderNo, options = {}) {
+    async retrieve(orderNo, options) {
       const charge = await load(orderNo);
-      if (!options.refresh || charge.status !== 'pending') return toPublicCharge(charge);
+      // `options?.`: null (a caller's JSON "no options") means no options, as undefined does.
+      if (!options?.refresh || charge.status !== 'pending') return toPublicCharge(charge);
       return toPublicCharge(await refresh(charge));
     },
 

@@ -88,9 +88,9 @@ export function createRefundsApi(registry: ChannelRegistry, store: PaymentStore,
       return toPublicRefund(await load(refund.refundNo));
     },
 
-    async retrieve(refundNo, options = {}) {
+    async retrieve(refundNo, options) {
       const refund = await load(refundNo);
-      if (!options.refresh || refund.status !== 'pending') return toPublicRefund(refund);
+      if (!options?.refresh || refund.status !== 'pending') return toPublicRefund(refund);
       const charge = await store.getCharge(refund.orderNo);
       if (!charge) return toPublicRefund(refund);
       const channel = await registry.forChannel(charge.channel);

@@ -116,6 +116,8 @@ describe('pay.apple.verifyTransaction', () => {
     expect((await pay.verifyTransaction(original)).ownership).toBe('new');
     expect((await pay.verifyTransaction(await signTestJws(transactionPayload({ transactionReason: 'RENEWAL' })))).ownership).toBe('renewal');
     expect((await pay.verifyTransaction(original, { accountId: 'alice' })).ownership).toBe('new');
+    // null options are no options (nothing bound), not a TypeError.
+    expect((await pay.verifyTransaction(original, null as never)).ownership).toBe('new');
   });
 
   it('reports revocation and refuses payloads that are not transactions', async () => {

@@ -98,14 +98,15 @@ export function createAppleCapability(
   };
 
   return {
-    async verifyTransaction(signedTransaction, options = {}): Promise<AppleTransaction> {
+    // Options read with `?.`: null means no options, as undefined does.
+    async verifyTransaction(signedTransaction, options): Promise<AppleTransaction> {
       const { payload, environment } = await runtime().verifier.verifyTransaction(signedTransaction);
       const transaction = transactionFromJws(payload, environment, 'new');
-      const ownership = await own({ ...transaction, ...reasonOf(payload) }, options.accountId);
+      const ownership = await own({ ...transaction, ...reasonOf(payload) }, options?.accountId);
       return { ...transaction, ownership };
     },
 
-    async verifyReceipt(receiptData, options = {}): Promise<AppleReceipt> {
+    async verifyReceipt(receiptData, options): Promise<AppleReceipt> {
       const data = assertReceiptData(receiptData);
       const { http } = runtime();
       const routed = await verifyReceiptRouted({
@@ -117,7 +118,7 @@ export function createAppleCapability(
       });
       const checked = checkReceipt(routed, config.bundleId, config.environment);
       const bases = checked.entries.map((entry) => transactionFromReceiptEntry(entry, checked.bundleId, checked.environment, 'new'));
-      const ownership = await ownAll(bases, options.accountId);
+      const ownership = await ownAll(bases, options?.accountId);
       const transactions: AppleTransaction[] = bases.map((base, i) => ({ ...base, ownership: ownership[i] as AppleOwnership }));
       const { response } = routed;
       const creation = response.receipt?.receipt_creation_date_ms;
@@ -140,9 +141,9 @@ export function createAppleCapability(
       return lookedUp(body.signedTransactionInfo);
     },
 
-    async getTransactionHistory(transactionId, options = {}) {
+    async getTransactionHistory(transactionId, options) {
       const id = assertTransactionId(transactionId);
-      const query = options.revision ? `?revision=${encodeURIComponent(options.revision)}` : '';
+      const query = options?.revision ? `?revision=${encodeURIComponent(options.revision)}` : '';
       const body = await serverApiGet(serverApi(), `/inApps/v2/history/${id}${query}`);
       const signed = Array.isArray(body.signedTransactions) ? body.signedTransactions : [];
       const transactions = await Promise.all(signed.map(lookedUp));

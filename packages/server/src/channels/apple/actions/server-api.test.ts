@@ -61,6 +61,8 @@ describe('getTransactionInfo / getTransactionHistory', () => {
     const history = await pay.getTransactionHistory('12345', { revision: 'rev 1' });
     expect([history.transactions.map((t) => t.transactionId), history.revision, history.hasMore]).toEqual([['1', '2'], 'rev-2', true]);
     expect(http.requests[0]!.url).toBe('http://sandbox.test/apple/sandbox/inApps/v2/history/12345?revision=rev%201');
+    await pay.getTransactionHistory('12345', null as never); // null options: the first page, as with none
+    expect(http.requests[1]!.url).toBe('http://sandbox.test/apple/sandbox/inApps/v2/history/12345');
     const forged = await setup(() => ({ json: { signedTransactions: ['a.b.c'] } }));
     await expect(forged.pay.getTransactionHistory('12345')).rejects.toMatchObject({ type: 'PaySignatureError' });
   });
