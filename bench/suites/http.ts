@@ -55,6 +55,12 @@ async function blast(agent: Agent, port: number, bodies: readonly string[]): Pro
   return bodies.length / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
+/** Successive batches of `bodies`, each body sent once: every request is a first delivery. */
+function firstDeliveries(bodies: readonly string[], batch: number): { next(): string[]; sent(): number } {
+  let at = 0;
+  return { next: () => bodies.slice(at, (at += batch)), sent: () => at };
+}
+
 function waitFor<T>(child: ChildProcess, type: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMessage = (message: { type: string; message?: string }) => {
@@ -113,26 +119,25 @@ export const httpSuite: Suite = {
       child.send(setup);
       const { ports } = await ready;
       // Each payweave server has its own store with every charge pending: both take each body once, as a first delivery.
-      let cursor = 0;
-      let memoryCursor = 0;
-      const nextBatch = () => bodies.slice(cursor, (cursor += batch));
-      const nextMemoryBatch = () => bodies.slice(memoryCursor, (memoryCursor += batch));
+      const sqliteBodies = firstDeliveries(bodies, batch);
+      const memoryBodies = firstDeliveries(bodies, batch);
       const bareBodies = bodies.slice(0, batch);
       await blast(agent, ports.bare, bareBodies); // warm-up, every server
-      await blast(agent, ports.payweave, nextBatch());
-      await blast(agent, ports.memory, nextMemoryBatch());
+      await blast(agent, ports.payweave, sqliteBodies.next());
+      await blast(agent, ports.memory, memoryBodies.next());
       await blast(agent, ports.bareRecording, bareBodies);
       const [bare, payweave, memory, recording] = await alternate(settings.rounds, [
         () => blast(agent, ports.bare, bareBodies),
-        () => blast(agent, ports.payweave, nextBatch()),
-        () => blast(agent, ports.memory, nextMemoryBatch()),
+        () => blast(agent, ports.payweave, sqliteBodies.next()),
+        () => blast(agent, ports.memory, memoryBodies.next()),
         () => blast(agent, ports.bareRecording, bareBodies),
       ]);
       const stats = waitFor<{ delivered: number; deliveredInMemory: number }>(child, 'stats');
       child.send({ type: 'stats' });
       const { delivered, deliveredInMemory } = await stats;
-      if (delivered !== cursor || deliveredInMemory !== memoryCursor) {
-        throw new Error(`onEvent ran ${delivered}/${deliveredInMemory} times for ${cursor}/${memoryCursor} first deliveries: the measured path is not the real one`);
+      if (delivered !== sqliteBodies.sent() || deliveredInMemory !== memoryBodies.sent()) {
+        const sent = `${sqliteBodies.sent()}/${memoryBodies.sent()}`;
+        throw new Error(`onEvent ran ${delivered}/${deliveredInMemory} times for ${sent} first deliveries: the measured path is not the real one`);
       }
       const ratio = summarize(payweave!.map((value, round) => value / bare![round]!));
       const memoryRatio = summarize(memory!.map((value, round) => value / bare![round]!));

@@ -34,6 +34,9 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
     const { rows } = await db.query<{ data: StoredCharge; status: ChargeStatus }>(`SELECT data, status FROM ${t('payweave_charges')} WHERE order_no = $1${lock ? ' FOR UPDATE' : ''}`, [orderNo]);
     return withStatus(rows[0]?.data, rows[0]?.status);
   };
+  /** The account an Apple original transaction is bound to, or null. */
+  const appleOwner = async (originalTransactionId: string): Promise<string | null> =>
+    (await query<{ account_id: string }>(`SELECT account_id FROM ${t('payweave_apple_owners')} WHERE original_transaction_id = $1`, [originalTransactionId]))[0]?.account_id ?? null;
   const getEvent = async (db: Pool | PoolClient, id: string) => toEvent((await db.query<EventRow>(`SELECT * FROM ${t('payweave_events')} WHERE id = $1`, [id])).rows[0]);
   /** `leaseUntil`: the delivery lease taken in the same step (a transition with `claimDeliveryUntil`). */
   const insertEvent = async (db: PoolClient, event: PaymentEvent, leaseUntil: string | null = null) => {
@@ -174,14 +177,11 @@ export function createQueries(pool: Pool, schema: string, ready: () => Promise<v
       if (inserted.length === 1) return { owner: accountId, created: true };
       // A separate statement: its snapshot sees the row a concurrent claim committed while the INSERT waited for it
       // (one statement reading back its own conflict would not, and would find no owner at all).
-      const rows = await query<{ account_id: string }>(`SELECT account_id FROM ${owners} WHERE original_transaction_id = $1`, [originalTransactionId]);
-      if (!rows[0]) throw new PayConfigError('the PostgreSQL store lost an Apple ownership row; retry', { code: 'STORE_UNAVAILABLE', isRetryable: true });
-      return { owner: rows[0].account_id, created: false };
+      const owner = await appleOwner(originalTransactionId);
+      if (owner === null) throw new PayConfigError('the PostgreSQL store lost an Apple ownership row; retry', { code: 'STORE_UNAVAILABLE', isRetryable: true });
+      return { owner, created: false };
     },
-    async getAppleOwner(originalTransactionId) {
-      const rows = await query<{ account_id: string }>(`SELECT account_id FROM ${t('payweave_apple_owners')} WHERE original_transaction_id = $1`, [originalTransactionId]);
-      return rows[0]?.account_id ?? null;
-    },
+    getAppleOwner: appleOwner,
     async recordAppleTransaction(transactionId, originalTransactionId, accountId) {
       const rows = await query(
         `INSERT INTO ${t('payweave_apple_transactions')} (transaction_id, original_transaction_id, account_id) VALUES ($1, $2, $3) ON CONFLICT (transaction_id) DO NOTHING RETURNING transaction_id`,

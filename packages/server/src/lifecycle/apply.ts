@@ -159,7 +159,6 @@ export function createLifecycle(
     }
   };
 
-
   const applyRefund = async (event: PaymentEvent): Promise<ApplyResult> => {
     const target = REFUND_EVENT_STATUS[event.type]!;
     const refund = event.refundNo ? await store.getRefund(event.refundNo) : null;

@@ -71,11 +71,12 @@ export function createAppleCapability(
    */
   const ownAll = async (transactions: readonly OwnedTransaction[], accountId: string | undefined): Promise<AppleOwnership[]> => {
     const account = accountOf(accountId);
-    if (account === undefined) return transactions.map(ownershipWithoutAccount);
-    for (const transaction of transactions) checkAccountToken(transaction, account, policy);
-    await refuseOwnedByOthers(store(), transactions, account);
+    if (account !== undefined) {
+      for (const transaction of transactions) checkAccountToken(transaction, account, policy);
+      await refuseOwnedByOthers(store(), transactions, account);
+    }
     const ownership: AppleOwnership[] = [];
-    for (const transaction of transactions) ownership.push(await claimTransaction(store(), transaction, account));
+    for (const transaction of transactions) ownership.push(await own(transaction, account));
     return ownership;
   };
 
